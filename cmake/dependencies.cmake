@@ -25,7 +25,8 @@ target_compile_definitions(swarmlens_xxhash INTERFACE XXH_INLINE_ALL)
 add_library(swarmlens_flags INTERFACE)
 target_compile_features(swarmlens_flags INTERFACE cxx_std_20)
 target_compile_options(swarmlens_flags INTERFACE -Wall -Wextra -Wpedantic -Wshadow -Wconversion
-                                                 -Wno-sign-conversion)
+                                                 -Wno-sign-conversion
+                                                 -Wno-missing-field-initializers)
 if(SWARMLENS_SANITIZE)
   target_compile_options(swarmlens_flags INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer
                                                    -fno-sanitize-recover=all)

@@ -34,6 +34,14 @@ void MergeAccount(Account& into, const Account& update) {
   Take(into.profile_pic_id, update.profile_pic_id);
   Take(into.profile_pic_url, update.profile_pic_url);
   Take(into.latest_reel_media, update.latest_reel_media);
+  Take(into.media_count, update.media_count);
+  Take(into.follower_count, update.follower_count);
+  Take(into.following_count, update.following_count);
+  Take(into.biography, update.biography);
+  Take(into.external_url, update.external_url);
+  Take(into.is_business, update.is_business);
+  Take(into.is_professional, update.is_professional);
+  Take(into.is_joined_recently, update.is_joined_recently);
   // One sighting per (list, owner): re-reading a page (scrolling back, a repeated request) updates
   // it instead of growing the record without bound.
   for (const Sighting& s : update.sightings) {

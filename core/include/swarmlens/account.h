@@ -42,6 +42,16 @@ struct Account {
   std::optional<std::string> profile_pic_id;
   std::optional<std::string> profile_pic_url;
   std::optional<std::int64_t> latest_reel_media;  ///< Unix seconds of the newest story; 0 = no story.
+
+  // Profile tier: known only when the page loaded the profile or its hover card.
+  std::optional<std::uint64_t> media_count;      ///< Posts (`edge_owner_to_timeline_media.count`, `media_count`).
+  std::optional<std::uint64_t> follower_count;   ///< `edge_followed_by.count`, `follower_count`.
+  std::optional<std::uint64_t> following_count;  ///< `edge_follow.count`, `following_count`.
+  std::optional<std::string> biography;
+  std::optional<std::string> external_url;
+  std::optional<bool> is_business;               ///< `is_business_account`.
+  std::optional<bool> is_professional;           ///< `is_professional_account`.
+  std::optional<bool> is_joined_recently;
   std::vector<Sighting> sightings;          ///< Where it was seen, in ingest order.
 };
 

@@ -31,6 +31,11 @@ struct IngestSummary {
   std::optional<std::string> next_cursor;
 };
 
+/// Hashes usernames with XXH3 (fast on short keys, and seeded per process is not needed here).
+struct UsernameHash {
+  std::size_t operator()(const std::string& s) const noexcept;
+};
+
 /// Holds every account seen so far. On an error the engine's state is unchanged.
 class Engine {
  public:
@@ -51,7 +56,7 @@ class Engine {
  private:
   std::vector<Account> accounts_;
   std::unordered_map<std::uint64_t, std::size_t> by_pk_;
-  std::unordered_map<std::string, std::size_t> by_username_;
+  std::unordered_map<std::string, std::size_t, UsernameHash> by_username_;
   LevelThresholds thresholds_;
 };
 

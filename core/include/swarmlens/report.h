@@ -1,11 +1,14 @@
 // Output formats shared by the CLI and the wasm boundary (one serializer, one contract).
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "swarmlens/account.h"
+#include "swarmlens/engine.h"
+#include "swarmlens/error.h"
 #include "swarmlens/score.h"
 
 namespace swarmlens {
@@ -20,12 +23,26 @@ void AppendJsonString(std::string& out, std::string_view text);
 ///  "lists":[{"list","owner","position"}]}
 void AppendAccountJson(std::string& out, const Account& account, const Score& score);
 
-/// CSV header line and one row (RFC 4180 quoting; cells starting with = + - @ are prefixed with '
-/// so spreadsheets do not run them as formulas).
+/// CSV header line "rank,username,pk,full_name,score,level,reasons" (CRLF line ends).
 std::string CsvHeader();
-void AppendAccountCsv(std::string& out, const Account& account, const Score& score);
+/// One CSV row (RFC 4180 quoting; text cells starting with = + - @ are prefixed with ' so
+/// spreadsheets do not run them as formulas). `rank` is 1-based.
+void AppendAccountCsv(std::string& out, std::size_t rank, const Account& account, const Score& score);
 
-/// JSON object with the engine's constants for JS: levels, reason catalog, payload shapes.
+/// JSON object with the engine's constants for JS:
+/// {"version","levels":["low","medium","high"],"reasons":[{"code","description"}],"shapes":[...],
+///  "lists":[...],"thresholds":{"medium","high"}}
 std::string ConstantsJson();
+
+/// The result of Engine::Ingest as JSON for the wasm boundary:
+/// {"ok":true,"shape","list","next_cursor" (or null),"new_accounts","total_accounts",
+///  "accounts":[<AppendAccountJson objects for the page's accounts, in page order>]}
+std::string IngestResultJson(const Engine& engine, const IngestSummary& summary);
+
+/// {"ok":false,"error":{"code","source","offset","message","text"}} where text is Error::ToString().
+std::string ErrorJson(const Error& error);
+
+/// {"ok":true,"accounts":[...every account, ranked highest score first...]}
+std::string RankedJson(const Engine& engine);
 
 }  // namespace swarmlens

@@ -1,0 +1,281 @@
+#include "swarmlens/report.h"
+
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+
+namespace swarmlens {
+
+namespace {
+
+constexpr char kHex[] = "0123456789abcdef";
+
+/// Length of the valid UTF-8 sequence at s[i], or 0 if invalid (overlongs, surrogates, > U+10FFFF).
+std::size_t Utf8SequenceLength(std::string_view s, std::size_t i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  auto cont = [&](std::size_t k) {
+    return i + k < s.size() && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+  };
+  if (b0 < 0x80) return 1;
+  if (b0 >= 0xC2 && b0 <= 0xDF) return cont(1) ? 2 : 0;
+  if (b0 >= 0xE0 && b0 <= 0xEF) {
+    if (!cont(1) || !cont(2)) return 0;
+    const auto b1 = static_cast<unsigned char>(s[i + 1]);
+    if (b0 == 0xE0 && b1 < 0xA0) return 0;  // overlong
+    if (b0 == 0xED && b1 >= 0xA0) return 0;  // surrogate
+    return 3;
+  }
+  if (b0 >= 0xF0 && b0 <= 0xF4) {
+    if (!cont(1) || !cont(2) || !cont(3)) return 0;
+    const auto b1 = static_cast<unsigned char>(s[i + 1]);
+    if (b0 == 0xF0 && b1 < 0x90) return 0;
+    if (b0 == 0xF4 && b1 >= 0x90) return 0;
+    return 4;
+  }
+  return 0;
+}
+
+void AppendNumber(std::string& out, double value, const char* format) {
+  if (!std::isfinite(value)) {
+    out += "null";
+    return;
+  }
+  char buf[64];
+  const int n = std::snprintf(buf, sizeof buf, format, value);
+  if (n > 0) out.append(buf, static_cast<std::size_t>(n));
+}
+
+void AppendOptionalBool(std::string& out, const std::optional<bool>& value) {
+  out += value ? (*value ? "true" : "false") : "null";
+}
+
+void AppendOptionalString(std::string& out, const std::optional<std::string>& value) {
+  if (value) AppendJsonString(out, *value);
+  else out += "null";
+}
+
+void AppendCsvCell(std::string& out, std::string_view cell) {
+  // Spreadsheets execute cells that start with these characters: neutralise them.
+  const bool formula = !cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' ||
+                                         cell[0] == '@' || cell[0] == '\t' || cell[0] == '\r');
+  out += '"';
+  if (formula) out += '\'';
+  for (char c : cell) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
+std::string ReasonsSummary(const Score& score) {
+  std::string out;
+  for (const Reason& r : score.reasons) {
+    if (!out.empty()) out += "; ";
+    out += r.text;
+  }
+  return out;
+}
+
+}  // namespace
+
+void AppendJsonString(std::string& out, std::string_view text) {
+  out += '"';
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+          if (c < 0x20 || c == 0x7F) {
+            out += "\\u00";
+            out += kHex[c >> 4];
+            out += kHex[c & 0xF];
+          } else {
+            out += static_cast<char>(c);
+          }
+      }
+      ++i;
+      continue;
+    }
+    const std::size_t n = Utf8SequenceLength(text, i);
+    if (n == 0) {
+      out += "\\ufffd";  // invalid byte: never pass it on
+      ++i;
+      continue;
+    }
+    // U+2028 / U+2029 are valid JSON but break JavaScript string literals: escape them.
+    if (n == 3 && c == 0xE2 && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(text[i + 2]) == 0xA8 || static_cast<unsigned char>(text[i + 2]) == 0xA9)) {
+      out += static_cast<unsigned char>(text[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029";
+    } else {
+      out.append(text.data() + i, n);
+    }
+    i += n;
+  }
+  out += '"';
+}
+
+void AppendAccountJson(std::string& out, const Account& account, const Score& score) {
+  out += "{\"kind\":\"account\",\"username\":";
+  AppendJsonString(out, account.username);
+  out += ",\"pk\":";
+  if (account.pk) {
+    out += '"';
+    out += std::to_string(*account.pk);  // a string: JS numbers lose precision past 2^53
+    out += '"';
+  } else {
+    out += "null";
+  }
+  out += ",\"full_name\":";
+  AppendOptionalString(out, account.full_name);
+  out += ",\"score\":";
+  AppendNumber(out, score.score, "%.4f");
+  out += ",\"level\":\"";
+  out += LevelName(score.level);
+  out += "\",\"reasons\":[";
+  for (std::size_t i = 0; i < score.reasons.size(); ++i) {
+    const Reason& r = score.reasons[i];
+    if (i) out += ',';
+    out += "{\"code\":";
+    AppendJsonString(out, r.code);
+    out += ",\"weight\":";
+    AppendNumber(out, r.weight, "%.3f");
+    out += ",\"text\":";
+    AppendJsonString(out, r.text);
+    out += '}';
+  }
+  out += "],\"private\":";
+  AppendOptionalBool(out, account.is_private);
+  out += ",\"verified\":";
+  AppendOptionalBool(out, account.is_verified);
+  out += ",\"anonymous_avatar\":";
+  AppendOptionalBool(out, account.anonymous_avatar);
+  out += ",\"lists\":[";
+  for (std::size_t i = 0; i < account.sightings.size(); ++i) {
+    const Sighting& s = account.sightings[i];
+    if (i) out += ',';
+    out += "{\"list\":\"";
+    out += ListKindName(s.list);
+    out += "\",\"owner\":";
+    AppendJsonString(out, s.owner);
+    out += ",\"position\":";
+    out += std::to_string(s.position);
+    if (s.listed_at) {
+      out += ",\"listed_at\":";
+      out += std::to_string(*s.listed_at);
+    }
+    out += '}';
+  }
+  out += "]}";
+}
+
+std::string CsvHeader() { return "rank,username,pk,full_name,score,level,reasons\r\n"; }
+
+void AppendAccountCsv(std::string& out, std::size_t rank, const Account& account, const Score& score) {
+  out += std::to_string(rank);
+  out += ',';
+  AppendCsvCell(out, account.username);
+  out += ',';
+  out += account.pk ? std::to_string(*account.pk) : std::string();
+  out += ',';
+  AppendCsvCell(out, account.full_name.value_or(""));
+  out += ',';
+  AppendNumber(out, score.score, "%.4f");
+  out += ',';
+  out += LevelName(score.level);
+  out += ',';
+  AppendCsvCell(out, ReasonsSummary(score));
+  out += "\r\n";
+}
+
+std::string ConstantsJson() {
+  std::string out = "{\"version\":\"0.1.0\",\"levels\":[";
+  for (Level level : {Level::kLow, Level::kMedium, Level::kHigh}) {
+    if (level != Level::kLow) out += ',';
+    out += '"';
+    out += LevelName(level);
+    out += '"';
+  }
+  out += "],\"reasons\":[";
+  bool first = true;
+  for (const ReasonInfo& info : ReasonCatalog()) {
+    if (!first) out += ',';
+    first = false;
+    out += "{\"code\":";
+    AppendJsonString(out, info.code);
+    out += ",\"description\":";
+    AppendJsonString(out, info.description);
+    out += '}';
+  }
+  out += "],\"shapes\":[";
+  first = true;
+  for (PayloadShape shape : {PayloadShape::kFriendshipsV1, PayloadShape::kGraphqlXdt, PayloadShape::kGraphqlEdgeLegacy,
+                             PayloadShape::kDyiFollowers, PayloadShape::kDyiFollowing}) {
+    if (!first) out += ',';
+    first = false;
+    out += '"';
+    out += PayloadShapeName(shape);
+    out += '"';
+  }
+  out += "],\"lists\":[\"unknown\",\"followers\",\"following\"],\"thresholds\":{\"medium\":";
+  const LevelThresholds t;
+  AppendNumber(out, t.medium, "%.4f");
+  out += ",\"high\":";
+  AppendNumber(out, t.high, "%.4f");
+  out += "}}";
+  return out;
+}
+
+std::string IngestResultJson(const Engine& engine, const IngestSummary& summary) {
+  std::string out = "{\"ok\":true,\"shape\":\"";
+  out += PayloadShapeName(summary.shape);
+  out += "\",\"list\":\"";
+  out += ListKindName(summary.list);
+  out += "\",\"next_cursor\":";
+  AppendOptionalString(out, summary.next_cursor);
+  out += ",\"new_accounts\":";
+  out += std::to_string(summary.new_accounts);
+  out += ",\"total_accounts\":";
+  out += std::to_string(engine.size());
+  out += ",\"accounts\":[";
+  for (std::size_t i = 0; i < summary.accounts.size(); ++i) {
+    if (i) out += ',';
+    const std::size_t index = summary.accounts[i];
+    AppendAccountJson(out, engine.account(index), engine.ScoreAt(index));
+  }
+  out += "]}";
+  return out;
+}
+
+std::string ErrorJson(const Error& error) {
+  std::string out = "{\"ok\":false,\"error\":{\"code\":\"";
+  out += ErrorCodeName(error.code);
+  out += "\",\"source\":";
+  AppendJsonString(out, error.source);
+  out += ",\"offset\":";
+  out += std::to_string(error.offset);
+  out += ",\"message\":";
+  AppendJsonString(out, error.message);
+  out += ",\"text\":";
+  AppendJsonString(out, error.ToString());
+  out += "}}";
+  return out;
+}
+
+std::string RankedJson(const Engine& engine) {
+  std::string out = "{\"ok\":true,\"accounts\":[";
+  bool first = true;
+  for (const ScoredAccount& s : engine.Ranked()) {
+    if (!first) out += ',';
+    first = false;
+    AppendAccountJson(out, *s.account, s.score);
+  }
+  out += "]}";
+  return out;
+}
+
+}  // namespace swarmlens

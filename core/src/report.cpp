@@ -35,14 +35,38 @@ std::size_t Utf8SequenceLength(std::string_view s, std::size_t i) {
   return 0;
 }
 
-void AppendNumber(std::string& out, double value, const char* format) {
-  if (!std::isfinite(value)) {
+void AppendUnsigned(std::string& out, std::uint64_t value) {
+  char buf[20];
+  char* p = buf + sizeof buf;
+  do {
+    *--p = static_cast<char>('0' + value % 10);
+    value /= 10;
+  } while (value != 0);
+  out.append(p, static_cast<std::size_t>(buf + sizeof buf - p));
+}
+
+/// Fixed-point with `decimals` digits (0..6), without snprintf: number formatting dominated the
+/// cost of the result JSON, most of all in wasm. Non-finite values become null.
+void AppendFixed(std::string& out, double value, int decimals) {
+  static constexpr double kScale[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+  if (!std::isfinite(value) || std::fabs(value) >= 1e12) {
     out += "null";
     return;
   }
-  char buf[64];
-  const int n = std::snprintf(buf, sizeof buf, format, value);
-  if (n > 0) out.append(buf, static_cast<std::size_t>(n));
+  const double scaled = std::round(std::fabs(value) * kScale[decimals]);
+  auto units = static_cast<std::uint64_t>(scaled);
+  if (value < 0 && units != 0) out += '-';
+  const auto scale = static_cast<std::uint64_t>(kScale[decimals]);
+  AppendUnsigned(out, units / scale);
+  if (decimals == 0) return;
+  out += '.';
+  std::uint64_t frac = units % scale;
+  char digits[6];
+  for (int i = decimals - 1; i >= 0; --i) {
+    digits[i] = static_cast<char>('0' + frac % 10);
+    frac /= 10;
+  }
+  out.append(digits, static_cast<std::size_t>(decimals));
 }
 
 void AppendOptionalBool(std::string& out, const std::optional<bool>& value) {
@@ -81,6 +105,18 @@ std::string ReasonsSummary(const Score& score) {
 void AppendJsonString(std::string& out, std::string_view text) {
   out += '"';
   for (std::size_t i = 0; i < text.size();) {
+    // Fast path: copy a run of printable ASCII that needs no escaping in one append.
+    std::size_t run = i;
+    while (run < text.size()) {
+      const auto b = static_cast<unsigned char>(text[run]);
+      if (b < 0x20 || b >= 0x7F || b == '"' || b == '\\') break;
+      ++run;
+    }
+    if (run != i) {
+      out.append(text.data() + i, run - i);
+      i = run;
+      continue;
+    }
     const auto c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
       switch (c) {
@@ -125,7 +161,7 @@ void AppendAccountJson(std::string& out, const Account& account, const Score& sc
   out += ",\"pk\":";
   if (account.pk) {
     out += '"';
-    out += std::to_string(*account.pk);  // a string: JS numbers lose precision past 2^53
+    AppendUnsigned(out, *account.pk);  // a string: JS numbers lose precision past 2^53
     out += '"';
   } else {
     out += "null";
@@ -133,7 +169,7 @@ void AppendAccountJson(std::string& out, const Account& account, const Score& sc
   out += ",\"full_name\":";
   AppendOptionalString(out, account.full_name);
   out += ",\"score\":";
-  AppendNumber(out, score.score, "%.4f");
+  AppendFixed(out, score.score, 4);
   out += ",\"level\":\"";
   out += LevelName(score.level);
   out += "\",\"reasons\":[";
@@ -143,7 +179,7 @@ void AppendAccountJson(std::string& out, const Account& account, const Score& sc
     out += "{\"code\":";
     AppendJsonString(out, r.code);
     out += ",\"weight\":";
-    AppendNumber(out, r.weight, "%.3f");
+    AppendFixed(out, r.weight, 3);
     out += ",\"text\":";
     AppendJsonString(out, r.text);
     out += '}';
@@ -163,7 +199,7 @@ void AppendAccountJson(std::string& out, const Account& account, const Score& sc
     out += "\",\"owner\":";
     AppendJsonString(out, s.owner);
     out += ",\"position\":";
-    out += std::to_string(s.position);
+    AppendUnsigned(out, s.position);
     if (s.listed_at) {
       out += ",\"listed_at\":";
       out += std::to_string(*s.listed_at);
@@ -184,7 +220,7 @@ void AppendAccountCsv(std::string& out, std::size_t rank, const Account& account
   out += ',';
   AppendCsvCell(out, account.full_name.value_or(""));
   out += ',';
-  AppendNumber(out, score.score, "%.4f");
+  AppendFixed(out, score.score, 4);
   out += ',';
   out += LevelName(score.level);
   out += ',';
@@ -223,9 +259,9 @@ std::string ConstantsJson() {
   }
   out += "],\"lists\":[\"unknown\",\"followers\",\"following\"],\"thresholds\":{\"medium\":";
   const LevelThresholds t;
-  AppendNumber(out, t.medium, "%.4f");
+  AppendFixed(out, t.medium, 4);
   out += ",\"high\":";
-  AppendNumber(out, t.high, "%.4f");
+  AppendFixed(out, t.high, 4);
   out += "}}";
   return out;
 }

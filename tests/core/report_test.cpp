@@ -1,6 +1,7 @@
 // Output formats: JSON escaping of attacker-written text, the jsonl contract, CSV safety.
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <string>
 
 #include "swarmlens/swarmlens.h"
@@ -51,6 +52,28 @@ TEST(Report, AccountJsonFollowsTheContract) {
   EXPECT_NE(out.find("\"reasons\":[{\"code\":"), std::string::npos);
   EXPECT_NE(out.find("\"lists\":[{\"list\":\"followers\",\"owner\":\"target\",\"position\":3}]"), std::string::npos);
   EXPECT_EQ(out.back(), '}');
+}
+
+TEST(Report, FormatsNumbersWithFixedDecimals) {
+  Account a;
+  a.username = "n";
+  Score s;
+  s.score = 0.963749;
+  s.reasons.push_back({"x", -0.7, "t"});
+  s.reasons.push_back({"y", 1.23456, "t"});
+  s.reasons.push_back({"z", -0.00001, "t"});
+  s.reasons.push_back({"w", 12.9996, "t"});
+  std::string out;
+  AppendAccountJson(out, a, s);
+  EXPECT_NE(out.find("\"score\":0.9637,"), std::string::npos) << out;
+  EXPECT_NE(out.find("\"weight\":-0.700,"), std::string::npos) << out;
+  EXPECT_NE(out.find("\"weight\":1.235,"), std::string::npos) << out;
+  EXPECT_NE(out.find("\"weight\":0.000,"), std::string::npos) << out;  // no "-0.000"
+  EXPECT_NE(out.find("\"weight\":13.000,"), std::string::npos) << out;  // carry into the integer part
+  s.score = std::numeric_limits<double>::quiet_NaN();
+  out.clear();
+  AppendAccountJson(out, a, s);
+  EXPECT_NE(out.find("\"score\":null"), std::string::npos) << out;
 }
 
 TEST(Report, AccountWithoutPkHasNullPk) {

@@ -1,0 +1,1191 @@
+// Ingest: follower / following payloads -> Page, with simdjson On-Demand (error-code API only).
+//
+// On-Demand is lazy: it checks only what is read. To never return half a page, every value the
+// parser meets is read to the end: known fields with typed getters, everything else through
+// Validate(), and the document must end right after its root value. Error paths (rare) then
+// re-scan the text to tell a truncated input from a malformed one and to find the offset.
+#include "swarmlens/ingest.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "simdjson.h"
+
+namespace swarmlens {
+
+const char* PayloadShapeName(PayloadShape shape) noexcept {
+  switch (shape) {
+    case PayloadShape::kFriendshipsV1:
+      return "friendships_v1";
+    case PayloadShape::kGraphqlXdt:
+      return "graphql_xdt";
+    case PayloadShape::kGraphqlEdgeLegacy:
+      return "graphql_edge_legacy";
+    case PayloadShape::kDyiFollowers:
+      return "dyi_followers";
+    case PayloadShape::kDyiFollowing:
+      return "dyi_following";
+  }
+  return "unknown";
+}
+
+bool IsDefaultAvatarUrl(std::string_view url) noexcept {
+  // Instagram serves one silhouette file; the cache key is base64("anonymous_profile_pic").
+  return url.find("44884218_345707102882519_2446069589734326272_n.jpg") != std::string_view::npos ||
+         url.find("ig_cache_key=YW5vbnltb3VzX3Byb2ZpbGVfcGlj") != std::string_view::npos;
+}
+
+namespace {
+
+namespace od = simdjson::ondemand;
+using simdjson::error_code;
+
+// Real payloads nest about 10 levels; the bound keeps recursion (and the wasm stack) small.
+constexpr int kMaxDepth = 256;
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+bool HasNonAscii(std::string_view s) {
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) return true;
+  }
+  return false;
+}
+
+// Text as kept in an Account: mojibake repaired (the common ASCII case costs one scan).
+std::string CleanText(std::string_view s) { return HasNonAscii(s) ? RepairMojibake(s) : std::string(s); }
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
+}
+
+// Parses an unsigned decimal id ("10000000001"); false on anything else or overflow.
+bool ParseDecimal(std::string_view s, std::uint64_t* out) {
+  if (s.empty() || s.size() > 20) return false;
+  std::uint64_t v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+    const auto digit = static_cast<std::uint64_t>(c - '0');
+    if (v > (UINT64_MAX - digit) / 10) return false;
+    v = v * 10 + digit;
+  }
+  *out = v;
+  return true;
+}
+
+// The JSON number grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+bool IsJsonNumber(std::string_view s) {
+  std::size_t i = 0;
+  const auto digits = [&] {
+    const std::size_t start = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    return i > start;
+  };
+  if (i < s.size() && s[i] == '-') ++i;
+  if (i < s.size() && s[i] == '0') {
+    ++i;
+  } else if (!digits()) {
+    return false;
+  }
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    if (!digits()) return false;
+  }
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    if (!digits()) return false;
+  }
+  return i == s.size();
+}
+
+// A profile picture URL on Instagram's CDN that names an image file: then "not the default
+// silhouette" is known. Placeholders such as ".../..." stay unknown.
+bool IsRealCdnPictureUrl(std::string_view url) {
+  if (StartsWith(url, "https://")) {
+    url.remove_prefix(8);
+  } else if (StartsWith(url, "http://")) {
+    url.remove_prefix(7);
+  } else {
+    return false;
+  }
+  const std::size_t host_end = url.find_first_of("/?#");
+  if (host_end == std::string_view::npos || url[host_end] != '/') return false;
+  const std::string_view host = url.substr(0, host_end);
+  if (!EndsWith(host, ".cdninstagram.com") && !EndsWith(host, ".fbcdn.net")) return false;
+  std::string_view path = url.substr(host_end);
+  path = path.substr(0, path.find_first_of("?#"));
+  const std::string_view file = path.substr(path.rfind('/') + 1);
+  for (std::string_view ext : {".jpg", ".jpeg", ".png", ".webp", ".heic", ".gif"}) {
+    if (file.size() > ext.size() && EndsWith(file, ext)) return true;
+  }
+  return false;
+}
+
+// "https://www.instagram.com/_u/name" or "https://www.instagram.com/name" -> "name".
+std::string_view UsernameFromHref(std::string_view href) {
+  for (std::string_view scheme : {"https://", "http://"}) {
+    if (StartsWith(href, scheme)) href.remove_prefix(scheme.size());
+  }
+  if (StartsWith(href, "www.")) href.remove_prefix(4);
+  if (!StartsWith(href, "instagram.com/")) return {};
+  href.remove_prefix(14);
+  if (StartsWith(href, "_u/")) href.remove_prefix(3);
+  return href.substr(0, href.find_first_of("/?#"));
+}
+
+// ---- Error-path diagnosis -------------------------------------------------------------------
+
+// What a plain bracket / string scan says about the text's structure.
+struct Diagnosis {
+  enum Kind { kBalanced, kEndsInside, kMismatch, kTrailing } kind = kBalanced;
+  std::size_t offset = 0;  ///< For kMismatch / kTrailing.
+  std::size_t first_control_in_string = std::string_view::npos;
+};
+
+Diagnosis Diagnose(std::string_view text) {
+  Diagnosis d;
+  std::string stack;  // open brackets; error path only, so a heap buffer is fine
+  bool in_string = false;
+  bool closed_root = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+        if (stack.empty()) closed_root = true;
+      } else if (static_cast<unsigned char>(c) < 0x20 && d.first_control_in_string == std::string_view::npos) {
+        d.first_control_in_string = i;
+      }
+      continue;
+    }
+    if (IsSpace(c)) continue;
+    if (closed_root) {
+      d.kind = Diagnosis::kTrailing;
+      d.offset = i;
+      return d;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      stack.push_back(c);
+    } else if (c == '}' || c == ']') {
+      if (stack.empty() || stack.back() != (c == '}' ? '{' : '[')) {
+        d.kind = Diagnosis::kMismatch;
+        d.offset = i;
+        return d;
+      }
+      stack.pop_back();
+      if (stack.empty()) closed_root = true;
+    }
+  }
+  if (in_string || !stack.empty()) d.kind = Diagnosis::kEndsInside;
+  return d;
+}
+
+// Offset of the first byte that is not part of valid UTF-8.
+std::size_t FirstInvalidUtf8(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    std::size_t len = 1;
+    if (b >= 0x80) {
+      if (b >= 0xC2 && b <= 0xDF) {
+        len = 2;
+      } else if (b >= 0xE0 && b <= 0xEF) {
+        len = 3;
+      } else if (b >= 0xF0 && b <= 0xF4) {
+        len = 4;
+      } else {
+        return i;
+      }
+      if (text.size() - i < len) return i;
+      for (std::size_t k = 1; k < len; ++k) {
+        if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return i;
+      }
+      const auto b1 = static_cast<unsigned char>(text[i + 1]);
+      if ((b == 0xE0 && b1 < 0xA0) || (b == 0xED && b1 > 0x9F) || (b == 0xF0 && b1 < 0x90) ||
+          (b == 0xF4 && b1 > 0x8F)) {
+        return i;  // overlong, surrogate or beyond U+10FFFF
+      }
+    }
+    i += len;
+  }
+  return text.size();
+}
+
+// What a simdjson error means for the person reading the message.
+const char* Explain(error_code e) {
+  switch (e) {
+    case simdjson::T_ATOM_ERROR:
+    case simdjson::F_ATOM_ERROR:
+    case simdjson::N_ATOM_ERROR:
+      return "expected true, false or null";
+    case simdjson::NUMBER_ERROR:
+      return "expected a number";
+    case simdjson::STRING_ERROR:
+      return "invalid escape in a string";
+    case simdjson::TAPE_ERROR:
+      return "expected ',', ':' or a closing bracket here";
+    case simdjson::TRAILING_CONTENT:
+      return "unexpected content after the JSON value";
+    case simdjson::DEPTH_ERROR:
+      return "JSON nested too deeply";
+    default:
+      return simdjson::error_message(e);
+  }
+}
+
+// ---- Reusable buffers -----------------------------------------------------------------------
+
+// The input copied with simdjson's padding; kept between calls so steady-state parsing does
+// not allocate for the text itself.
+struct PaddedBuffer {
+  std::unique_ptr<char[]> data;
+  std::size_t capacity = 0;
+
+  simdjson::padded_string_view Load(std::string_view text) {
+    const std::size_t need = text.size() + simdjson::SIMDJSON_PADDING;
+    if (need > capacity) {
+      const std::size_t grown = need < 4096 ? 4096 : need + need / 2;
+      data.reset(new char[grown]);
+      capacity = grown;
+    }
+    if (!text.empty()) std::memcpy(data.get(), text.data(), text.size());
+    std::memset(data.get() + text.size(), 0, simdjson::SIMDJSON_PADDING);
+    return simdjson::padded_string_view(data.get(), text.size(), capacity);
+  }
+};
+
+// ---- The parser proper ----------------------------------------------------------------------
+
+// Which object a Container() call is looking at: decides which keys mean something there.
+enum class Where : std::uint8_t {
+  kTop,         ///< The document root object.
+  kData,        ///< `data`.
+  kDataChild,   ///< `data.<name>` (XDT connections, e.g. xdt_api__v1__friendships__followers).
+  kLegacyUser,  ///< `data.user`: holds edge_followed_by / edge_follow.
+  kLegacyEdge,  ///< `data.user.edge_followed_by` / `edge_follow`.
+};
+
+enum class Field : std::uint8_t {
+  kNone,
+  kPk,
+  kPkId,
+  kId,
+  kStrongId,
+  kUsername,
+  kFullName,
+  kIsPrivate,
+  kIsVerified,
+  kHasAnonymous,
+  kPicId,
+  kPicUrl,
+  kLatestReel,
+  kReel,
+  kTypename,
+};
+
+Field ClassifyPlain(std::string_view k) {
+  switch (k.size()) {
+    case 2:
+      return k == "pk" ? Field::kPk : k == "id" ? Field::kId : Field::kNone;
+    case 4:
+      return k == "reel" ? Field::kReel : Field::kNone;
+    case 5:
+      return k == "pk_id" ? Field::kPkId : Field::kNone;
+    case 8:
+      return k == "username" ? Field::kUsername : Field::kNone;
+    case 9:
+      return k == "full_name" ? Field::kFullName : Field::kNone;
+    case 10:
+      return k == "is_private" ? Field::kIsPrivate : k == "__typename" ? Field::kTypename : Field::kNone;
+    case 11:
+      return k == "is_verified" ? Field::kIsVerified : k == "strong_id__" ? Field::kStrongId : Field::kNone;
+    case 14:
+      return k == "profile_pic_id" ? Field::kPicId : Field::kNone;
+    case 15:
+      return k == "profile_pic_url" ? Field::kPicUrl : Field::kNone;
+    case 17:
+      return k == "latest_reel_media" ? Field::kLatestReel : Field::kNone;
+    case 29:
+      return k == "has_anonymous_profile_picture" ? Field::kHasAnonymous : Field::kNone;
+    default:
+      return Field::kNone;
+  }
+}
+
+// GraphQL aliases put a short prefix before a field name: "1llatest_reel_media".
+Field Classify(std::string_view k, bool* alias) {
+  Field f = ClassifyPlain(k);
+  if (f == Field::kNone && k.size() > 2 && k[0] == '1' && k[1] >= 'a' && k[1] <= 'z') {
+    f = ClassifyPlain(k.substr(2));
+    *alias = f != Field::kNone;
+  }
+  return f;
+}
+
+class Ingest {
+ public:
+  Ingest(const char* base, std::size_t len, od::document& doc, const SourceInfo& source)
+      : base_(base), len_(len), doc_(doc), source_(source) {}
+
+  // Parses the whole document into page_; false with error_ set on any problem.
+  bool Run();
+
+  Page& page() { return page_; }
+  Error& error() { return error_; }
+  /// Records a failure of parser.iterate() itself (before any value was read).
+  bool FailIterate(error_code e) { return FailJson(e, 0); }
+
+ private:
+  // -- errors
+  std::uint64_t OffsetOf(const char* p) const {
+    if (p == nullptr || p < base_) return 0;
+    const auto off = static_cast<std::size_t>(p - base_);
+    return off > len_ ? len_ : off;
+  }
+  std::uint64_t DocLocation() {
+    const char* p = nullptr;
+    if (doc_.current_location().get(p) != simdjson::SUCCESS) return len_;
+    return OffsetOf(p);
+  }
+  bool Fail(ErrorCode code, std::uint64_t offset, std::string message) {
+    error_.code = code;
+    error_.source = source_.name;
+    error_.offset = offset;
+    error_.message = std::move(message);
+    return false;
+  }
+  bool FailType(od::value& v, std::string message) {
+    return Fail(ErrorCode::kUnexpectedType, OffsetOf(v.raw_json_token().data()), std::move(message));
+  }
+  bool FailType(od::value& v, const char* expected, std::string_view field) {
+    std::string m = "expected ";
+    m += expected;
+    m += " for \"";
+    m += field;
+    m += "\"";
+    return FailType(v, std::move(m));
+  }
+  // FailType for a value not read yet: a malformed value ("tru") is reported as malformed JSON,
+  // not as a wrong type.
+  bool FailWrongType(od::value& v, std::string message) {
+    const std::uint64_t at = OffsetOf(v.raw_json_token().data());
+    if (!Validate(v, 1)) return false;
+    return Fail(ErrorCode::kUnexpectedType, at, std::move(message));
+  }
+  bool FailWrongType(od::value& v, const char* expected, std::string_view field) {
+    std::string m = "expected ";
+    m += expected;
+    m += " for \"";
+    m += field;
+    m += "\"";
+    return FailWrongType(v, std::move(m));
+  }
+  // A simdjson error: classify it as truncated or malformed and find where.
+  bool FailJson(error_code e, std::optional<std::uint64_t> where = std::nullopt);
+  bool FailJsonAt(error_code e, od::value& v) { return FailJson(e, OffsetOf(v.raw_json_token().data())); }
+
+  // A field's key. Keys almost never hold escapes: the raw text is the key then, and only a key
+  // with a backslash is unescaped (which also checks its escapes).
+  bool Key(od::field& f, std::string_view* key) {
+    const std::string_view raw = f.escaped_key();
+    if (raw.find('\\') == std::string_view::npos) {
+      *key = raw;
+      return true;
+    }
+    if (auto e = f.unescaped_key(false).get(*key)) return FailJson(e, OffsetOf(raw.data()) - 1);
+    return true;
+  }
+
+  // -- generic readers; each consumes the value completely
+  bool Validate(od::value v, int depth);
+  bool ConsumeNull(od::value& v);
+  bool ReadString(od::value& v, std::string_view field, std::optional<std::string_view>* out);
+  bool ReadBool(od::value& v, std::string_view field, std::optional<bool>* out);
+  bool ReadInt(od::value& v, std::string_view field, std::optional<std::int64_t>* out);
+  bool ReadId(od::value& v, std::string_view field, std::optional<std::uint64_t>* out);
+  bool ReadCursor(od::value& v, std::string_view field, std::optional<std::string>* out);
+
+  // -- shapes
+  bool Container(od::object& obj, Where where, ListKind implied, int depth);
+  bool ListField(od::value& v, std::string_view key, Where where, ListKind implied, int depth);
+  bool Users(od::value& v, std::string_view field, PayloadShape shape, ListKind implied, int depth);
+  bool Edges(od::value& v, PayloadShape shape, ListKind implied, int depth);
+  bool DyiList(od::array& arr, int depth);
+  bool User(od::value& v, Account& acc, int depth);
+  bool Reel(od::value& v, std::optional<std::int64_t>* latest, int depth);
+  bool PageInfo(od::value& v, std::optional<std::string>* cursor, std::optional<bool>* has_next, int depth);
+  bool DyiEntry(od::value& v, Account& acc, std::optional<std::int64_t>* listed_at, int depth);
+  bool StringListData(od::value& v, std::optional<std::string_view>* value, std::optional<std::string_view>* href,
+                      std::optional<std::int64_t>* ts, int depth);
+  void NoteTopKey(std::string_view key);
+
+  // Starts a list: sets shape and list kind (the first list in a document wins).
+  void BeginList(PayloadShape shape, ListKind implied) {
+    have_list_ = true;
+    list_container_ = current_container_;
+    page_.shape = shape;
+    page_.list = source_.list != ListKind::kUnknown ? source_.list : implied;
+  }
+  Account& NewAccount() { return page_.accounts.emplace_back(); }
+  void AddSighting(Account& acc, std::optional<std::int64_t> listed_at) {
+    Sighting& s = acc.sightings.emplace_back();
+    s.list = page_.list;
+    s.owner = source_.owner;
+    s.position = source_.first_position + static_cast<std::uint32_t>(page_.accounts.size() - 1);
+    s.seen_at = source_.seen_at;
+    s.listed_at = listed_at;
+  }
+
+  const char* base_;
+  std::size_t len_;
+  od::document& doc_;
+  const SourceInfo& source_;
+  Page page_;
+  Error error_;
+  bool have_list_ = false;
+  int current_container_ = 0;  // id of the Container() being read, to tie a cursor to its list
+  int list_container_ = -1;
+  int container_count_ = 0;
+  bool xdt_hint_ = false;  // alias keys or XDT __typename seen in a user object
+  std::string top_keys_;   // for the unknown-shape message
+  int top_key_count_ = 0;
+};
+
+bool Ingest::FailJson(error_code e, std::optional<std::uint64_t> where) {
+  const std::string_view text(base_, len_);
+  if (Trim(text).empty()) {
+    return Fail(ErrorCode::kTruncated, len_, "input is empty: expected a JSON object or array");
+  }
+  if (e == simdjson::UTF8_ERROR) {
+    return Fail(ErrorCode::kMalformedJson, FirstInvalidUtf8(text), "invalid UTF-8 in the input");
+  }
+  const Diagnosis d = Diagnose(text);
+  switch (d.kind) {
+    case Diagnosis::kMismatch:
+      return Fail(ErrorCode::kMalformedJson, d.offset,
+                  std::string("unexpected '") + text[d.offset] + "' (brackets do not match)");
+    case Diagnosis::kTrailing:
+      return Fail(ErrorCode::kMalformedJson, d.offset, "unexpected content after the JSON value");
+    case Diagnosis::kEndsInside:
+      return Fail(ErrorCode::kTruncated, len_, "input ended inside the JSON value");
+    case Diagnosis::kBalanced:
+      break;
+  }
+  if (e == simdjson::UNCLOSED_STRING || e == simdjson::INCOMPLETE_ARRAY_OR_OBJECT) {
+    return Fail(ErrorCode::kTruncated, len_, "input ended inside the JSON value");
+  }
+  if (e == simdjson::UNESCAPED_CHARS && d.first_control_in_string != std::string_view::npos) {
+    return Fail(ErrorCode::kMalformedJson, d.first_control_in_string, "unescaped control character inside a string");
+  }
+  const std::uint64_t at = where ? *where : DocLocation();
+  return Fail(ErrorCode::kMalformedJson, at, std::string("invalid JSON: ") + Explain(e));
+}
+
+bool Ingest::ConsumeNull(od::value& v) {
+  bool is_null = false;
+  if (v.is_null().get(is_null) || !is_null) return FailJsonAt(simdjson::N_ATOM_ERROR, v);
+  return true;
+}
+
+bool Ingest::Validate(od::value v, int depth) {
+  if (depth > kMaxDepth) {
+    return Fail(ErrorCode::kMalformedJson, OffsetOf(v.raw_json_token().data()), "JSON nested deeper than 256 levels");
+  }
+  od::json_type type{};
+  if (auto e = v.type().get(type)) return FailJsonAt(e, v);
+  switch (type) {
+    case od::json_type::object: {
+      od::object obj;
+      if (auto e = v.get_object().get(obj)) return FailJson(e);
+      for (auto fr : obj) {
+        od::field f;
+        if (auto e = std::move(fr).get(f)) return FailJson(e);
+        std::string_view key;
+        if (!Key(f, &key)) return false;
+        if (!Validate(f.value(), depth + 1)) return false;
+      }
+      return true;
+    }
+    case od::json_type::array: {
+      od::array arr;
+      if (auto e = v.get_array().get(arr)) return FailJson(e);
+      for (auto er : arr) {
+        od::value el;
+        if (auto e = std::move(er).get(el)) return FailJson(e);
+        if (!Validate(el, depth + 1)) return false;
+      }
+      return true;
+    }
+    case od::json_type::string: {
+      std::string_view s;
+      if (auto e = v.get_string().get(s)) return FailJsonAt(e, v);
+      return true;
+    }
+    case od::json_type::number: {
+      od::number n;
+      auto e = v.get_number().get(n);
+      if (e && e != simdjson::BIGINT_ERROR) return FailJsonAt(e, v);  // big integers are valid JSON
+      return true;
+    }
+    case od::json_type::boolean: {
+      bool b = false;
+      if (v.get_bool().get(b)) return FailJsonAt(simdjson::T_ATOM_ERROR, v);
+      return true;
+    }
+    case od::json_type::null:
+      return ConsumeNull(v);
+  }
+  return FailJsonAt(simdjson::TAPE_ERROR, v);
+}
+
+bool Ingest::ReadString(od::value& v, std::string_view field, std::optional<std::string_view>* out) {
+  od::json_type type{};
+  if (auto e = v.type().get(type)) return FailJsonAt(e, v);
+  if (type == od::json_type::null) {
+    out->reset();
+    return ConsumeNull(v);
+  }
+  if (type != od::json_type::string) return FailWrongType(v, "a string", field);
+  std::string_view s;
+  if (auto e = v.get_string().get(s)) return FailJsonAt(e, v);
+  *out = s;
+  return true;
+}
+
+bool Ingest::ReadBool(od::value& v, std::string_view field, std::optional<bool>* out) {
+  od::json_type type{};
+  if (auto e = v.type().get(type)) return FailJsonAt(e, v);
+  switch (type) {
+    case od::json_type::null:
+      out->reset();
+      return ConsumeNull(v);
+    case od::json_type::boolean: {
+      bool b = false;
+      if (v.get_bool().get(b)) return FailJsonAt(simdjson::T_ATOM_ERROR, v);
+      *out = b;
+      return true;
+    }
+    case od::json_type::number: {
+      // Some endpoints send flags as 0 / 1; anything else is not a flag.
+      std::int64_t n = 0;
+      if (v.get_int64().get(n) != simdjson::SUCCESS) {
+        od::number num;
+        if (auto e = v.get_number().get(num); e && e != simdjson::BIGINT_ERROR) return FailJsonAt(e, v);
+        n = -1;
+      }
+      if (n != 0 && n != 1) return FailType(v, "true, false, 0 or 1", field);
+      *out = n == 1;
+      return true;
+    }
+    default:
+      return FailWrongType(v, "a boolean", field);
+  }
+}
+
+bool Ingest::ReadInt(od::value& v, std::string_view field, std::optional<std::int64_t>* out) {
+  od::json_type type{};
+  if (auto e = v.type().get(type)) return FailJsonAt(e, v);
+  switch (type) {
+    case od::json_type::null:
+      out->reset();
+      return ConsumeNull(v);
+    case od::json_type::number: {
+      std::int64_t n = 0;
+      if (v.get_int64().get(n) != simdjson::SUCCESS) {
+        od::number num;
+        if (auto e = v.get_number().get(num); e && e != simdjson::BIGINT_ERROR) return FailJsonAt(e, v);
+        return FailType(v, "an integer", field);  // valid JSON, but a fraction or out of range
+      }
+      *out = n;
+      return true;
+    }
+    case od::json_type::string: {
+      std::string_view s;
+      if (auto e = v.get_string().get(s)) return FailJsonAt(e, v);
+      std::uint64_t u = 0;
+      if (!ParseDecimal(s, &u) || u > static_cast<std::uint64_t>(INT64_MAX)) {
+        return FailType(v, "an integer", field);
+      }
+      *out = static_cast<std::int64_t>(u);
+      return true;
+    }
+    default:
+      return FailWrongType(v, "an integer", field);
+  }
+}
+
+bool Ingest::ReadId(od::value& v, std::string_view field, std::optional<std::uint64_t>* out) {
+  od::json_type type{};
+  if (auto e = v.type().get(type)) return FailJsonAt(e, v);
+  switch (type) {
+    case od::json_type::null:
+      out->reset();
+      return ConsumeNull(v);
+    case od::json_type::number: {
+      std::uint64_t n = 0;
+      if (v.get_uint64().get(n) != simdjson::SUCCESS) {
+        od::number num;
+        if (auto e = v.get_number().get(num); e && e != simdjson::BIGINT_ERROR) return FailJsonAt(e, v);
+        return FailType(v, "a non-negative integer id", field);
+      }
+      *out = n;
+      return true;
+    }
+    case od::json_type::string: {
+      std::string_view s;
+      if (auto e = v.get_string().get(s)) return FailJsonAt(e, v);
+      s = Trim(s);
+      if (s.empty()) {  // "" carries no id: unknown, not an error
+        out->reset();
+        return true;
+      }
+      std::uint64_t n = 0;
+      if (!ParseDecimal(s, &n)) return FailType(v, "a decimal id", field);
+      *out = n;
+      return true;
+    }
+    default:
+      return FailWrongType(v, "a string or number", field);
+  }
+}
+
+bool Ingest::ReadCursor(od::value& v, std::string_view field, std::optional<std::string>* out) {
+  od::json_type type{};
+  if (auto e = v.type().get(type)) return FailJsonAt(e, v);
+  switch (type) {
+    case od::json_type::null:
+      out->reset();
+      return ConsumeNull(v);
+    case od::json_type::string: {
+      std::string_view s;
+      if (auto e = v.get_string().get(s)) return FailJsonAt(e, v);
+      if (s.empty()) {
+        out->reset();
+      } else {
+        out->emplace(s);
+      }
+      return true;
+    }
+    case od::json_type::number: {
+      // Kept as written: a cursor is opaque, and a double would lose digits.
+      std::string_view token = v.raw_json_token();
+      od::number num;
+      if (auto e = v.get_number().get(num); e && e != simdjson::BIGINT_ERROR) return FailJsonAt(e, v);
+      out->emplace(Trim(token));
+      return true;
+    }
+    default:
+      return FailWrongType(v, "a string or number", field);
+  }
+}
+
+void Ingest::NoteTopKey(std::string_view key) {
+  if (have_list_ || top_key_count_ > 4) return;
+  if (top_key_count_++ == 4) {
+    top_keys_ += ", ...";
+    return;
+  }
+  if (!top_keys_.empty()) top_keys_ += ", ";
+  top_keys_ += '"';
+  top_keys_ += key.substr(0, 40);
+  top_keys_ += '"';
+}
+
+bool Ingest::Container(od::object& obj, Where where, ListKind implied, int depth) {
+  // Cursor fields may come before or after the list: keep them until the object ends.
+  std::optional<std::string> cursor;
+  std::optional<bool> has_more;
+  const int id = ++container_count_;
+  for (auto fr : obj) {
+    od::field f;
+    if (auto e = std::move(fr).get(f)) return FailJson(e);
+    std::string_view key;
+    if (!Key(f, &key)) return false;
+    od::value& v = f.value();
+    if (where == Where::kTop) NoteTopKey(key);
+
+    const bool cursor_here = where != Where::kLegacyUser;
+    if (cursor_here && where != Where::kLegacyEdge && key == "next_max_id") {
+      if (!ReadCursor(v, key, &cursor)) return false;
+      continue;
+    }
+    if (cursor_here && where != Where::kLegacyEdge && key == "has_more") {
+      if (!ReadBool(v, key, &has_more)) return false;
+      continue;
+    }
+    if (cursor_here && where != Where::kTop && key == "page_info") {
+      if (!PageInfo(v, &cursor, &has_more, depth + 1)) return false;
+      continue;
+    }
+
+    current_container_ = id;
+    if (!ListField(v, key, where, implied, depth + 1)) return false;
+  }
+  if (list_container_ == id) {
+    // `has_more: false` / `has_next_page: false` wins over a leftover cursor.
+    if (has_more == false) cursor.reset();
+    page_.next_cursor = std::move(cursor);
+  }
+  return true;
+}
+
+// One field of a container that is not a cursor: a list, a nested container, or ignored.
+bool Ingest::ListField(od::value& v, std::string_view key, Where where, ListKind implied, int depth) {
+  if (depth > kMaxDepth) return Validate(v, depth);
+  od::json_type type{};
+  if (auto e = v.type().get(type)) return FailJsonAt(e, v);
+  const bool is_object = type == od::json_type::object;
+  switch (where) {
+    case Where::kTop:
+      if (key == "users") return Users(v, key, PayloadShape::kFriendshipsV1, ListKind::kUnknown, depth);
+      if (key == "relationships_following" || key == "relationships_followers") {
+        if (have_list_ || type == od::json_type::null) return Validate(v, depth);
+        if (type != od::json_type::array) return FailWrongType(v, "an array", key);
+        od::array arr;
+        if (auto e = v.get_array().get(arr)) return FailJson(e);
+        const bool following = key == "relationships_following";
+        BeginList(following ? PayloadShape::kDyiFollowing : PayloadShape::kDyiFollowers,
+                  following ? ListKind::kFollowing : ListKind::kFollowers);
+        return DyiList(arr, depth);
+      }
+      if (key == "data" && is_object) break;
+      return Validate(v, depth);
+    case Where::kData:
+    case Where::kDataChild:
+      if (key == "users") return Users(v, key, PayloadShape::kGraphqlXdt, ListKind::kUnknown, depth);
+      if (key == "edges") return Edges(v, PayloadShape::kGraphqlXdt, ListKind::kUnknown, depth);
+      // Search one level below `data`; comment connections hold comments, not accounts.
+      if (where == Where::kData && is_object && key.find("comment") == std::string_view::npos) break;
+      return Validate(v, depth);
+    case Where::kLegacyUser:
+      if (is_object && (key == "edge_followed_by" || key == "edge_follow")) break;
+      return Validate(v, depth);
+    case Where::kLegacyEdge:
+      if (key == "edges") return Edges(v, PayloadShape::kGraphqlEdgeLegacy, implied, depth);
+      return Validate(v, depth);
+  }
+  // A nested container.
+  od::object child;
+  if (auto e = v.get_object().get(child)) return FailJson(e);
+  switch (where) {
+    case Where::kTop:
+      return Container(child, Where::kData, ListKind::kUnknown, depth);
+    case Where::kData:
+      return Container(child, key == "user" ? Where::kLegacyUser : Where::kDataChild, ListKind::kUnknown, depth);
+    case Where::kLegacyUser:
+      return Container(child, Where::kLegacyEdge, key == "edge_follow" ? ListKind::kFollowing : ListKind::kFollowers,
+                       depth);
+    default:
+      return Validate(v, depth);  // not reached: other places never break out above
+  }
+}
+
+bool Ingest::PageInfo(od::value& v, std::optional<std::string>* cursor, std::optional<bool>* has_next, int depth) {
+  od::json_type type{};
+  if (auto e = v.type().get(type)) return FailJsonAt(e, v);
+  if (type != od::json_type::object) return Validate(v, depth);  // null or odd: no cursor info
+  od::object obj;
+  if (auto e = v.get_object().get(obj)) return FailJson(e);
+  for (auto fr : obj) {
+    od::field f;
+    if (auto e = std::move(fr).get(f)) return FailJson(e);
+    std::string_view key;
+    if (!Key(f, &key)) return false;
+    od::value& fv = f.value();
+    if (key == "end_cursor") {
+      if (!ReadCursor(fv, key, cursor)) return false;
+    } else if (key == "has_next_page") {
+      if (!ReadBool(fv, key, has_next)) return false;
+    } else if (!Validate(fv, depth + 1)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool Ingest::Users(od::value& v, std::string_view field, PayloadShape shape, ListKind implied, int depth) {
+  od::json_type type{};
+  if (auto e = v.type().get(type)) return FailJsonAt(e, v);
+  if (type == od::json_type::null) return ConsumeNull(v);
+  if (type != od::json_type::array) return FailWrongType(v, "an array", field);
+  if (have_list_) return Validate(v, depth);  // the first list in a document wins
+  od::array arr;
+  if (auto e = v.get_array().get(arr)) return FailJson(e);
+  BeginList(shape, implied);
+  for (auto er : arr) {
+    od::value el;
+    if (auto e = std::move(er).get(el)) return FailJson(e);
+    od::json_type et{};
+    if (auto e = el.type().get(et)) return FailJsonAt(e, el);
+    if (et != od::json_type::object) {
+      return FailWrongType(el, std::string("expected an object in \"") + std::string(field) + "\"");
+    }
+    Account& acc = NewAccount();
+    if (!User(el, acc, depth + 1)) return false;
+    AddSighting(acc, std::nullopt);
+  }
+  // Alias keys and XDTUserDict mark the GraphQL flavour of the same top-level {"users": [...]}.
+  if (shape == PayloadShape::kFriendshipsV1 && xdt_hint_) page_.shape = PayloadShape::kGraphqlXdt;
+  return true;
+}
+
+bool Ingest::Edges(od::value& v, PayloadShape shape, ListKind implied, int depth) {
+  od::json_type type{};
+  if (auto e = v.type().get(type)) return FailJsonAt(e, v);
+  if (type == od::json_type::null) return ConsumeNull(v);
+  if (type != od::json_type::array) return FailWrongType(v, "an array", "edges");
+  if (have_list_) return Validate(v, depth);
+  od::array arr;
+  if (auto e = v.get_array().get(arr)) return FailJson(e);
+  BeginList(shape, implied);
+  for (auto er : arr) {
+    od::value edge;
+    if (auto e = std::move(er).get(edge)) return FailJson(e);
+    od::json_type et{};
+    if (auto e = edge.type().get(et)) return FailJsonAt(e, edge);
+    if (et != od::json_type::object) return FailWrongType(edge, "expected an object in \"edges\"");
+    const std::uint64_t edge_offset = OffsetOf(edge.raw_json_token().data());
+    od::object obj;
+    if (auto e = edge.get_object().get(obj)) return FailJson(e);
+    bool have_node = false;
+    for (auto fr : obj) {
+      od::field f;
+      if (auto e = std::move(fr).get(f)) return FailJson(e);
+      std::string_view key;
+      if (!Key(f, &key)) return false;
+      od::value& fv = f.value();
+      if (key == "node" && !have_node) {
+        od::json_type nt{};
+        if (auto e = fv.type().get(nt)) return FailJsonAt(e, fv);
+        if (nt != od::json_type::object) return FailWrongType(fv, "an object", "node");
+        have_node = true;
+        Account& acc = NewAccount();
+        if (!User(fv, acc, depth + 2)) return false;
+        AddSighting(acc, std::nullopt);
+      } else if (!Validate(fv, depth + 2)) {
+        return false;
+      }
+    }
+    if (!have_node) return Fail(ErrorCode::kUnexpectedType, edge_offset, "expected \"node\" in an edge");
+  }
+  return true;
+}
+
+bool Ingest::Reel(od::value& v, std::optional<std::int64_t>* latest, int depth) {
+  od::json_type type{};
+  if (auto e = v.type().get(type)) return FailJsonAt(e, v);
+  if (type != od::json_type::object) return Validate(v, depth);
+  od::object obj;
+  if (auto e = v.get_object().get(obj)) return FailJson(e);
+  for (auto fr : obj) {
+    od::field f;
+    if (auto e = std::move(fr).get(f)) return FailJson(e);
+    std::string_view key;
+    if (!Key(f, &key)) return false;
+    od::value& fv = f.value();
+    if (key == "latest_reel_media") {
+      if (!ReadInt(fv, key, latest)) return false;
+    } else if (!Validate(fv, depth + 1)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool Ingest::User(od::value& v, Account& acc, int depth) {
+  const std::uint64_t offset = OffsetOf(v.raw_json_token().data());
+  od::object obj;
+  if (auto e = v.get_object().get(obj)) return FailJson(e);
+  // Ids in order of preference; all are the same number when several are present.
+  std::optional<std::uint64_t> pk, pk_id, id, strong_id;
+  std::optional<bool> has_anonymous;
+  std::optional<std::int64_t> reel_latest;
+  std::optional<std::string_view> s;
+  for (auto fr : obj) {
+    od::field f;
+    if (auto e = std::move(fr).get(f)) return FailJson(e);
+    std::string_view key;
+    if (!Key(f, &key)) return false;
+    od::value& fv = f.value();
+    bool alias = false;
+    const Field field = Classify(key, &alias);
+    if (alias) xdt_hint_ = true;
+    bool ok = true;
+    switch (field) {
+      case Field::kPk:
+        ok = ReadId(fv, key, &pk);
+        break;
+      case Field::kPkId:
+        ok = ReadId(fv, key, &pk_id);
+        break;
+      case Field::kId:
+        ok = ReadId(fv, key, &id);
+        break;
+      case Field::kStrongId:
+        ok = ReadId(fv, key, &strong_id);
+        break;
+      case Field::kUsername:
+        ok = ReadString(fv, key, &s);
+        if (ok) acc.username = s ? std::string(Trim(*s)) : std::string();
+        break;
+      case Field::kFullName:
+        ok = ReadString(fv, key, &s);
+        if (ok) acc.full_name = s ? std::optional<std::string>(CleanText(*s)) : std::nullopt;
+        break;
+      case Field::kIsPrivate:
+        ok = ReadBool(fv, key, &acc.is_private);
+        break;
+      case Field::kIsVerified:
+        ok = ReadBool(fv, key, &acc.is_verified);
+        break;
+      case Field::kHasAnonymous:
+        ok = ReadBool(fv, key, &has_anonymous);
+        break;
+      case Field::kPicId:
+        ok = ReadString(fv, key, &s);
+        if (ok) acc.profile_pic_id = s ? std::optional<std::string>(*s) : std::nullopt;
+        break;
+      case Field::kPicUrl:
+        ok = ReadString(fv, key, &s);
+        if (ok) acc.profile_pic_url = s ? std::optional<std::string>(*s) : std::nullopt;
+        break;
+      case Field::kLatestReel:
+        ok = ReadInt(fv, key, &acc.latest_reel_media);
+        break;
+      case Field::kReel:
+        ok = Reel(fv, &reel_latest, depth + 1);
+        break;
+      case Field::kTypename:
+        ok = ReadString(fv, key, &s);
+        if (ok && s) {
+          const bool user_type = s->find("User") != std::string_view::npos;
+          if (user_type && StartsWith(*s, "XDT")) xdt_hint_ = true;
+          if (!user_type && (StartsWith(*s, "XDT") || StartsWith(*s, "Graph"))) {
+            return Fail(ErrorCode::kUnknownShape, OffsetOf(fv.raw_json_token().data()),
+                        "expected user objects, found __typename \"" + std::string(s->substr(0, 40)) + "\"");
+          }
+        }
+        break;
+      case Field::kNone:
+        ok = Validate(fv, depth + 1);
+        break;
+    }
+    if (!ok) return false;
+  }
+  acc.pk = pk ? pk : pk_id ? pk_id : id ? id : strong_id;
+  if (!acc.latest_reel_media) acc.latest_reel_media = reel_latest;
+  if (has_anonymous) {
+    acc.anonymous_avatar = has_anonymous;
+  } else if (acc.profile_pic_url) {
+    if (IsDefaultAvatarUrl(*acc.profile_pic_url)) {
+      acc.anonymous_avatar = true;
+    } else if (IsRealCdnPictureUrl(*acc.profile_pic_url)) {
+      acc.anonymous_avatar = false;
+    }
+  }
+  if (!acc.pk && acc.username.empty()) {
+    return Fail(ErrorCode::kUnexpectedType, offset, "user without pk or username");
+  }
+  return true;
+}
+
+bool Ingest::DyiList(od::array& arr, int depth) {
+  for (auto er : arr) {
+    od::value el;
+    if (auto e = std::move(er).get(el)) return FailJson(e);
+    od::json_type et{};
+    if (auto e = el.type().get(et)) return FailJsonAt(e, el);
+    if (et != od::json_type::object) return FailWrongType(el, "expected an object in the DYI list");
+    Account& acc = NewAccount();
+    std::optional<std::int64_t> listed_at;
+    if (!DyiEntry(el, acc, &listed_at, depth + 1)) return false;
+    AddSighting(acc, listed_at);
+  }
+  return true;
+}
+
+bool Ingest::StringListData(od::value& v, std::optional<std::string_view>* value, std::optional<std::string_view>* href,
+                            std::optional<std::int64_t>* ts, int depth) {
+  od::json_type type{};
+  if (auto e = v.type().get(type)) return FailJsonAt(e, v);
+  if (type == od::json_type::null) return ConsumeNull(v);
+  if (type != od::json_type::array) return FailWrongType(v, "an array", "string_list_data");
+  od::array arr;
+  if (auto e = v.get_array().get(arr)) return FailJson(e);
+  for (auto er : arr) {
+    od::value el;
+    if (auto e = std::move(er).get(el)) return FailJson(e);
+    od::json_type et{};
+    if (auto e = el.type().get(et)) return FailJsonAt(e, el);
+    if (et != od::json_type::object) return FailWrongType(el, "expected an object in \"string_list_data\"");
+    od::object obj;
+    if (auto e = el.get_object().get(obj)) return FailJson(e);
+    for (auto fr : obj) {
+      od::field f;
+      if (auto e = std::move(fr).get(f)) return FailJson(e);
+      std::string_view key;
+      if (!Key(f, &key)) return false;
+      od::value& fv = f.value();
+      // The first item that carries a field wins (exports have one item per entry).
+      std::optional<std::string_view> sv;
+      std::optional<std::int64_t> n;
+      if (key == "value") {
+        if (!ReadString(fv, key, &sv)) return false;
+        if (!*value && sv && !Trim(*sv).empty()) *value = sv;
+      } else if (key == "href") {
+        if (!ReadString(fv, key, &sv)) return false;
+        if (!*href && sv && !sv->empty()) *href = sv;
+      } else if (key == "timestamp") {
+        if (!ReadInt(fv, key, &n)) return false;
+        if (!*ts) *ts = n;
+      } else if (!Validate(fv, depth + 2)) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+bool Ingest::DyiEntry(od::value& v, Account& acc, std::optional<std::int64_t>* listed_at, int depth) {
+  const std::uint64_t offset = OffsetOf(v.raw_json_token().data());
+  od::object obj;
+  if (auto e = v.get_object().get(obj)) return FailJson(e);
+  std::optional<std::string_view> title, value, href;
+  for (auto fr : obj) {
+    od::field f;
+    if (auto e = std::move(fr).get(f)) return FailJson(e);
+    std::string_view key;
+    if (!Key(f, &key)) return false;
+    od::value& fv = f.value();
+    if (key == "title") {
+      if (!ReadString(fv, key, &title)) return false;
+    } else if (key == "string_list_data") {
+      if (!StringListData(fv, &value, &href, listed_at, depth + 1)) return false;
+    } else if (!Validate(fv, depth + 1)) {
+      return false;
+    }
+  }
+  // Older exports: username in `value`, title empty. Newer following.json: username in
+  // `title` and in the href (`/_u/<name>`), no `value`.
+  std::string_view name = value ? Trim(*value) : std::string_view();
+  if (name.empty() && title) name = Trim(*title);
+  if (name.empty() && href) name = Trim(UsernameFromHref(*href));
+  if (name.empty()) return Fail(ErrorCode::kUnexpectedType, offset, "user without pk or username");
+  acc.username = CleanText(name);
+  return true;
+}
+
+bool Ingest::Run() {
+  od::json_type type{};
+  if (auto e = doc_.type().get(type)) return FailJson(e, 0);
+  switch (type) {
+    case od::json_type::object: {
+      od::object obj;
+      if (auto e = doc_.get_object().get(obj)) return FailJson(e);
+      if (!Container(obj, Where::kTop, ListKind::kUnknown, 1)) return false;
+      break;
+    }
+    case od::json_type::array: {
+      od::array arr;
+      if (auto e = doc_.get_array().get(arr)) return FailJson(e);
+      BeginList(PayloadShape::kDyiFollowers, ListKind::kFollowers);
+      if (!DyiList(arr, 1)) return false;
+      break;
+    }
+    default: {
+      // A scalar root: check it first, so that "tru" is malformed and "42" an unknown shape.
+      bool whole_text_checked = false;
+      switch (type) {
+        case od::json_type::number: {
+          // Checked here rather than with doc.get_number(): simdjson 3.9.4 copies a root number
+          // into a fixed stack buffer and reads past it for numbers over ~1000 digits (found by
+          // fuzz_ingest).
+          const std::string_view t = Trim(std::string_view(base_, len_));
+          const auto lead = static_cast<std::size_t>(t.data() - base_);
+          std::size_t end = 0;
+          while (end < t.size() && !IsSpace(t[end])) ++end;
+          if (end < t.size()) {
+            const std::size_t next = t.find_first_not_of(" \t\r\n", end);
+            return Fail(ErrorCode::kMalformedJson, lead + next, "unexpected content after the JSON value");
+          }
+          if (!IsJsonNumber(t)) return Fail(ErrorCode::kMalformedJson, lead, "invalid JSON: expected a number");
+          whole_text_checked = true;
+          break;
+        }
+        case od::json_type::string: {
+          std::string_view str;
+          if (auto e = doc_.get_string().get(str)) return FailJson(e, 0);
+          break;
+        }
+        case od::json_type::boolean: {
+          bool b = false;
+          if (doc_.get_bool().get(b)) return FailJson(simdjson::T_ATOM_ERROR, 0);
+          break;
+        }
+        case od::json_type::null: {
+          bool is_null = false;
+          if (doc_.is_null().get(is_null) || !is_null) return FailJson(simdjson::N_ATOM_ERROR, 0);
+          break;
+        }
+        default:
+          break;
+      }
+      if (!whole_text_checked && !doc_.at_end()) return FailJson(simdjson::TRAILING_CONTENT);
+      static const char* const kNames[] = {"value", "array", "object", "number", "string", "boolean", "null"};
+      const auto index = static_cast<std::size_t>(type);
+      return Fail(ErrorCode::kUnknownShape, 0,
+                  std::string("top-level ") + kNames[index < 7 ? index : 0] +
+                      ": expected an object or array of a follower / following list");
+    }
+  }
+  if (!doc_.at_end()) return FailJson(simdjson::TRAILING_CONTENT);
+  if (!have_list_) {
+    return Fail(ErrorCode::kUnknownShape, 0,
+                "no \"users\", \"data.user.edge_followed_by\", \"relationships_following\" or DYI array "
+                "found (top-level keys: " +
+                    (top_keys_.empty() ? std::string("none") : top_keys_) + ")");
+  }
+  return true;
+}
+}  // namespace
+
+Result<Page> ParseFollowerPage(std::string_view json, const SourceInfo& source) {
+  if (json.size() > simdjson::SIMDJSON_MAXSIZE_BYTES - simdjson::SIMDJSON_PADDING) {
+    return Error{ErrorCode::kInvalidArgument, source.name, 0, "input larger than 4 GiB"};
+  }
+  thread_local PaddedBuffer buffer;  // wasm is single-threaded; native callers get one each
+  thread_local od::parser parser;
+  const simdjson::padded_string_view padded = buffer.Load(json);
+  od::document doc;
+  const error_code e = parser.iterate(padded).get(doc);
+  Ingest ingest(padded.data(), json.size(), doc, source);
+  if (e) {
+    (void)ingest.FailIterate(e);
+    return std::move(ingest.error());
+  }
+  if (!ingest.Run()) return std::move(ingest.error());
+  return std::move(ingest.page());
+}
+
+}  // namespace swarmlens

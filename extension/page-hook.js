@@ -1,0 +1,149 @@
+// SwarmLens page hook: runs in the page's MAIN world at document_start on www.instagram.com.
+//
+// It observes the responses to the requests the Instagram web app already makes for follower and
+// following lists (fetch and XMLHttpRequest) and hands their JSON text to the isolated content
+// script. It never issues a request, never changes what the page receives, and keeps the wrapped
+// functions' semantics: same return value, same promise, exceptions propagate unchanged.
+//
+// Channel: a CustomEvent named EVENT on `document` whose `detail` is one JSON string
+// ({v, url, list, owner, text}). A string crosses the MAIN/isolated world boundary in both
+// Chromium and Firefox, where object details do not. Page scripts can dispatch the same event, so
+// the content script treats every message as untrusted.
+(() => {
+  'use strict';
+
+  const EVENT = 'swarmlens:payload';
+  // Larger bodies are not follower pages; skipping them bounds the copy we make.
+  const MAX_TEXT = 8 * 1024 * 1024;
+  const REST_PATH = /^\/api\/v1\/friendships\/[0-9]+\/(followers|following)\/?$/;
+  const GRAPHQL_PATH = /^\/(?:graphql\/query|api\/graphql)\/?$/;
+  const DIALOG_PATH = /^\/([A-Za-z0-9._]{1,30})\/(followers|following)\/?/;
+
+  // Keep our own references: later page code may replace these globals.
+  const nativeFetch = window.fetch;
+  const XHR = window.XMLHttpRequest;
+  const xhrOpen = XHR && XHR.prototype.open;
+  const xhrSend = XHR && XHR.prototype.send;
+  const dispatch = EventTarget.prototype.dispatchEvent;
+  const listen = EventTarget.prototype.addEventListener;
+  const stringify = JSON.stringify;
+  const urlOf = new WeakMap();  // XMLHttpRequest -> URL string given to open()
+
+  /** Returns {list} when `url` is a request whose response may hold a user list, else null. */
+  function classify(url) {
+    let parsed;
+    try {
+      parsed = new URL(url, location.href);
+    } catch {
+      return null;
+    }
+    if (!/(^|\.)instagram\.com$/.test(parsed.hostname)) return null;
+    const rest = REST_PATH.exec(parsed.pathname);
+    if (rest) return { list: rest[1], rest: true };
+    if (GRAPHQL_PATH.test(parsed.pathname)) return { list: '', rest: false };
+    return null;
+  }
+
+  /** The profile whose list the page shows, and which list, from `/<owner>/followers/`. */
+  function dialogContext() {
+    const m = DIALOG_PATH.exec(location.pathname);
+    return m ? { owner: m[1], list: m[2] } : { owner: '', list: '' };
+  }
+
+  /** Posts one response text to the content script when it plausibly carries a user list. */
+  function report(url, kind, text) {
+    if (typeof text !== 'string' || text.length === 0 || text.length > MAX_TEXT) return;
+    // A cheap filter: GraphQL serves every query at one URL; the engine decides finally.
+    if (!kind.rest && !(text.includes('"users"') || text.includes('edge_followed_by') ||
+                        text.includes('edge_follow'))) {
+      return;
+    }
+    const context = dialogContext();
+    let list = kind.list;
+    if (!list) {
+      if (text.includes('edge_followed_by') || text.includes('friendships__followers')) {
+        list = 'followers';
+      } else if (text.includes('edge_follow') || text.includes('friendships__following')) {
+        list = 'following';
+      } else {
+        list = context.list;
+      }
+    }
+    const detail = stringify({ v: 1, url: String(url), list, owner: context.owner, text });
+    dispatch.call(document, new CustomEvent(EVENT, { detail }));
+  }
+
+  function requestUrl(input) {
+    if (typeof input === 'string') return input;
+    if (input && typeof input.url === 'string') return input.url;  // Request
+    return String(input);  // URL objects and anything with toString, as fetch does
+  }
+
+  if (typeof nativeFetch === 'function') {
+    // Named `fetch` (and `.length` as native) so stack traces and reflection look as before.
+    const wrapped = {
+      fetch(input) {
+        // Called first and outside any try: a synchronous throw propagates as it would unwrapped.
+        const result = Reflect.apply(nativeFetch, this, arguments);
+        try {
+          const kind = classify(requestUrl(input));
+          if (kind) {
+            // Registered before the caller can attach its own handlers, so clone() runs before
+            // the page reads the body; we read only the clone.
+            result.then(async (response) => {
+              if (!response || !response.ok) return;
+              const text = await response.clone().text();
+              report(response.url || requestUrl(input), kind, text);
+            }).catch(() => {});  // A failed fetch is the page's to handle; ours stays silent.
+          }
+        } catch {
+          // Observation must never break the page's request.
+        }
+        return result;
+      },
+    }.fetch;
+    window.fetch = wrapped;
+  }
+
+  if (typeof xhrOpen === 'function' && typeof xhrSend === 'function') {
+    function onLoad() {
+      try {
+        const url = this.responseURL || urlOf.get(this);
+        const kind = url && classify(url);
+        if (!kind || this.status < 200 || this.status >= 300) return;
+        const type = this.responseType;
+        if (type === '' || type === 'text') {
+          report(url, kind, this.responseText);
+        } else if (type === 'json' && this.response !== null) {
+          report(url, kind, stringify(this.response));
+        }
+      } catch {
+        // Never let observation surface as a page error.
+      }
+    }
+    XHR.prototype.open = {
+      open(method, url) {
+        const result = Reflect.apply(xhrOpen, this, arguments);
+        try {
+          urlOf.set(this, String(url));
+        } catch {
+          // String(url) can throw for exotic objects; the native open already accepted it.
+        }
+        return result;
+      },
+    }.open;
+    XHR.prototype.send = {
+      send() {
+        try {
+          if (urlOf.has(this) && classify(urlOf.get(this))) {
+            // A listener, not an onload property: the page's own handlers stay untouched.
+            listen.call(this, 'load', onLoad, { once: true });
+          }
+        } catch {
+          // Fall through to the native send.
+        }
+        return Reflect.apply(xhrSend, this, arguments);
+      },
+    }.send;
+  }
+})();

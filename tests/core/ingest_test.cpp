@@ -1,0 +1,518 @@
+// Ingest: every sample payload shape, field mapping, mojibake repair, and errors (golden error
+// cases in tests/data/ingest/errors/cases.tsv, plus every truncation of every list sample).
+#include "swarmlens/ingest.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "test_data.h"
+
+namespace swarmlens {
+namespace {
+
+using ::swarmlens::testing::ReadSample;
+using ::swarmlens::testing::ReadTestData;
+
+std::string Sample(const std::string& name) {
+  bool found = false;
+  std::string text = ReadSample(name, &found);
+  EXPECT_TRUE(found) << "missing sample " << name;
+  return text;
+}
+
+// Parses and fails the test (with the error) when the parse did not succeed.
+Page MustParse(const std::string& text, const SourceInfo& source = {}) {
+  Result<Page> r = ParseFollowerPage(text, source);
+  EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().ToString());
+  if (!r.ok()) return Page{};
+  return std::move(r).value();
+}
+
+SourceInfo Source(std::string name, ListKind list = ListKind::kUnknown) {
+  SourceInfo s;
+  s.name = std::move(name);
+  s.list = list;
+  s.owner = "owner_x";
+  s.seen_at = 1700000000;
+  s.first_position = 24;
+  return s;
+}
+
+// The one Sighting every parsed account carries.
+void ExpectSighting(const Account& a, ListKind list, std::uint32_t position,
+                    std::optional<std::int64_t> listed_at = std::nullopt) {
+  ASSERT_EQ(a.sightings.size(), 1u) << a.username;
+  const Sighting& s = a.sightings[0];
+  EXPECT_EQ(s.list, list) << a.username;
+  EXPECT_EQ(s.owner, "owner_x");
+  EXPECT_EQ(s.position, position) << a.username;
+  EXPECT_EQ(s.seen_at, 1700000000);
+  EXPECT_EQ(s.listed_at, listed_at) << a.username;
+}
+
+// ---- the sample payloads ----------------------------------------------------------------
+
+TEST(IngestSamples, FriendshipsV1) {
+  const Page page = MustParse(Sample("friendships_followers_v1.json"), Source("v1.json"));
+  EXPECT_EQ(page.shape, PayloadShape::kFriendshipsV1);
+  EXPECT_EQ(page.list, ListKind::kUnknown);
+  EXPECT_EQ(page.next_cursor, "QVFEU0FNUExFX0NVUlNPUl9PUEFRVUU=");
+  ASSERT_EQ(page.accounts.size(), 2u);
+
+  const Account& a = page.accounts[0];
+  EXPECT_EQ(a.pk, 10000000001u);
+  EXPECT_EQ(a.username, "sample_user_a");
+  EXPECT_EQ(a.full_name, "Sample User A");
+  EXPECT_EQ(a.is_private, false);
+  EXPECT_EQ(a.is_verified, false);
+  EXPECT_EQ(a.anonymous_avatar, false);
+  EXPECT_EQ(a.profile_pic_id, "3000000000000000001_10000000001");
+  EXPECT_EQ(a.profile_pic_url,
+            "https://scontent.cdninstagram.com/v/t51.2885-19/"
+            "000000001_000000000000001_0000000000000000001_n.jpg?stp=dst-jpg_s150x150");
+  EXPECT_EQ(a.latest_reel_media, 1710000123);
+  ExpectSighting(a, ListKind::kUnknown, 24);
+
+  const Account& b = page.accounts[1];
+  EXPECT_EQ(b.pk, 20000000002u);
+  EXPECT_EQ(b.username, "user8815263094");
+  EXPECT_EQ(b.full_name, "");  // shown empty: known, not unknown
+  EXPECT_EQ(b.is_private, true);
+  EXPECT_EQ(b.anonymous_avatar, true);
+  EXPECT_EQ(b.profile_pic_id, std::nullopt);  // key absent
+  EXPECT_EQ(b.latest_reel_media, 0);          // 0 = "no story", known
+  ExpectSighting(b, ListKind::kUnknown, 25);
+}
+
+TEST(IngestSamples, GraphqlXdt) {
+  const Page page = MustParse(Sample("graphql_followers_xdt.json"), Source("xdt.json"));
+  EXPECT_EQ(page.shape, PayloadShape::kGraphqlXdt);
+  EXPECT_EQ(page.list, ListKind::kUnknown);
+  EXPECT_EQ(page.next_cursor, std::nullopt);  // "next_max_id": null
+  ASSERT_EQ(page.accounts.size(), 2u);
+
+  const Account& c = page.accounts[0];
+  EXPECT_EQ(c.pk, 30000000003u);
+  EXPECT_EQ(c.username, "sample_user_c");
+  EXPECT_EQ(c.full_name, "");
+  EXPECT_EQ(c.is_private, true);
+  EXPECT_EQ(c.is_verified, false);
+  EXPECT_EQ(c.anonymous_avatar, true);
+  EXPECT_EQ(c.profile_pic_id, std::nullopt);  // "profile_pic_id": null
+  EXPECT_EQ(c.profile_pic_url, "https://scontent.cdninstagram.com/...");
+  EXPECT_EQ(c.latest_reel_media, 0);  // from the alias key "1llatest_reel_media"
+  ExpectSighting(c, ListKind::kUnknown, 24);
+
+  const Account& d = page.accounts[1];
+  EXPECT_EQ(d.pk, 40000000004u);
+  EXPECT_EQ(d.username, "sample_user_d");
+  EXPECT_EQ(d.full_name, "Sample User D");
+  EXPECT_EQ(d.is_private, false);
+  EXPECT_EQ(d.anonymous_avatar, false);
+  EXPECT_EQ(d.profile_pic_id, "3800000000000000004_40000000004");
+  EXPECT_EQ(d.latest_reel_media, 0);
+  ExpectSighting(d, ListKind::kUnknown, 25);
+}
+
+TEST(IngestSamples, GraphqlEdgeLegacy) {
+  const Page page = MustParse(Sample("graphql_edge_followed_by_legacy.json"), Source("legacy.json"));
+  EXPECT_EQ(page.shape, PayloadShape::kGraphqlEdgeLegacy);
+  EXPECT_EQ(page.list, ListKind::kFollowers);  // edge_followed_by
+  EXPECT_EQ(page.next_cursor, "QVFTQU1QTEVfRU5EX0NVUlNPUg==");
+  ASSERT_EQ(page.accounts.size(), 1u);
+  const Account& e = page.accounts[0];
+  EXPECT_EQ(e.pk, 50000000005u);
+  EXPECT_EQ(e.username, "sample_user_e");
+  EXPECT_EQ(e.full_name, "Sample User E");
+  EXPECT_EQ(e.is_private, false);
+  EXPECT_EQ(e.is_verified, false);
+  EXPECT_EQ(e.latest_reel_media, 0);  // reel.latest_reel_media
+  // No flag, and the URL names no file: whether it is the silhouette is unknown.
+  EXPECT_EQ(e.anonymous_avatar, std::nullopt);
+  EXPECT_EQ(e.profile_pic_id, std::nullopt);
+  ExpectSighting(e, ListKind::kFollowers, 24);
+}
+
+TEST(IngestSamples, DyiFollowers) {
+  const Page page = MustParse(Sample("dyi_followers_1.json"), Source("followers_1.json"));
+  EXPECT_EQ(page.shape, PayloadShape::kDyiFollowers);
+  EXPECT_EQ(page.list, ListKind::kFollowers);
+  EXPECT_EQ(page.next_cursor, std::nullopt);
+  ASSERT_EQ(page.accounts.size(), 2u);
+  EXPECT_EQ(page.accounts[0].username, "sample_follower_a");
+  EXPECT_EQ(page.accounts[1].username, "sample_follower_b");
+  for (const Account& a : page.accounts) {
+    EXPECT_EQ(a.pk, std::nullopt);
+    EXPECT_EQ(a.full_name, std::nullopt);
+    EXPECT_EQ(a.is_private, std::nullopt);
+    EXPECT_EQ(a.anonymous_avatar, std::nullopt);
+    EXPECT_EQ(a.latest_reel_media, std::nullopt);
+  }
+  ExpectSighting(page.accounts[0], ListKind::kFollowers, 24, 1749860021);
+  ExpectSighting(page.accounts[1], ListKind::kFollowers, 25, 1767643173);
+}
+
+TEST(IngestSamples, DyiFollowingNewLayout) {
+  const Page page = MustParse(Sample("dyi_following.json"), Source("following.json"));
+  EXPECT_EQ(page.shape, PayloadShape::kDyiFollowing);
+  EXPECT_EQ(page.list, ListKind::kFollowing);
+  ASSERT_EQ(page.accounts.size(), 1u);
+  EXPECT_EQ(page.accounts[0].username, "sample_followed_c");  // from "title"
+  ExpectSighting(page.accounts[0], ListKind::kFollowing, 24, 1767643153);
+}
+
+TEST(IngestSamples, NonListPayloadsAreUnknownShape) {
+  for (const char* name : {"web_profile_info.json", "media_comments_graphql.json", "media_comments_v1.json"}) {
+    const Result<Page> r = ParseFollowerPage(Sample(name), Source(name));
+    ASSERT_FALSE(r.ok()) << name;
+    EXPECT_EQ(r.error().code, ErrorCode::kUnknownShape) << r.error().ToString();
+    EXPECT_EQ(r.error().source, name);
+  }
+  const Result<Page> r = ParseFollowerPage(Sample("media_comments_v1.json"), Source("c.json"));
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("\"comments\""), std::string::npos) << r.error().message;
+}
+
+TEST(IngestSamples, CallerListKindOverridesTheShape) {
+  const Page rest = MustParse(Sample("friendships_followers_v1.json"), Source("v1", ListKind::kFollowing));
+  EXPECT_EQ(rest.list, ListKind::kFollowing);
+  ExpectSighting(rest.accounts[0], ListKind::kFollowing, 24);
+  const Page legacy = MustParse(Sample("graphql_edge_followed_by_legacy.json"), Source("l", ListKind::kFollowing));
+  EXPECT_EQ(legacy.list, ListKind::kFollowing);
+  ExpectSighting(legacy.accounts[0], ListKind::kFollowing, 24);
+}
+
+// ---- golden inputs in tests/data/ingest ------------------------------------------------
+
+TEST(IngestShapes, XdtUsersUnderData) {
+  const Page page = MustParse(ReadTestData("ingest/xdt_data_users.json"), Source("x"));
+  EXPECT_EQ(page.shape, PayloadShape::kGraphqlXdt);
+  EXPECT_EQ(page.list, ListKind::kUnknown);
+  EXPECT_EQ(page.next_cursor, "NESTED_CURSOR");
+  ASSERT_EQ(page.accounts.size(), 2u);
+  const Account& a = page.accounts[0];
+  EXPECT_EQ(a.pk, 91000000001u);  // number id
+  EXPECT_EQ(a.username, "nested_user_a");
+  EXPECT_EQ(a.full_name, "Nested A");  // "1lfull_name"
+  EXPECT_EQ(a.is_private, true);       // "1fis_private": 1
+  EXPECT_EQ(a.is_verified, false);     // "1vis_verified": 0
+  EXPECT_EQ(a.latest_reel_media, 1720000000);
+  EXPECT_EQ(a.anonymous_avatar, false);  // a real CDN file name
+  const Account& b = page.accounts[1];
+  EXPECT_EQ(b.pk, 91000000002u);        // strong_id__ only
+  EXPECT_EQ(b.anonymous_avatar, true);  // default silhouette file name
+  EXPECT_EQ(b.full_name, std::nullopt);
+  EXPECT_EQ(b.latest_reel_media, std::nullopt);
+  ExpectSighting(b, ListKind::kUnknown, 25);
+}
+
+TEST(IngestShapes, XdtEdgesUnderData) {
+  const Page page = MustParse(ReadTestData("ingest/xdt_data_edges.json"), Source("x"));
+  EXPECT_EQ(page.shape, PayloadShape::kGraphqlXdt);
+  EXPECT_EQ(page.next_cursor, "EDGE_CURSOR");  // page_info before edges
+  ASSERT_EQ(page.accounts.size(), 2u);
+  EXPECT_EQ(page.accounts[0].pk, 92000000001u);  // pk_id
+  EXPECT_EQ(page.accounts[0].username, "edge_user_a");
+  EXPECT_EQ(page.accounts[1].pk, 92000000002u);  // numeric id
+  // Not an Instagram CDN URL: unknown, not "has a real picture".
+  EXPECT_EQ(page.accounts[1].anonymous_avatar, std::nullopt);
+}
+
+TEST(IngestShapes, LegacyEdgeFollowIsFollowing) {
+  const Page page = MustParse(ReadTestData("ingest/legacy_edge_follow.json"), Source("x"));
+  EXPECT_EQ(page.shape, PayloadShape::kGraphqlEdgeLegacy);
+  EXPECT_EQ(page.list, ListKind::kFollowing);
+  EXPECT_EQ(page.next_cursor, std::nullopt);  // has_next_page: false
+  ASSERT_EQ(page.accounts.size(), 1u);
+  EXPECT_EQ(page.accounts[0].pk, 93000000001u);
+  EXPECT_EQ(page.accounts[0].is_verified, true);
+  EXPECT_EQ(page.accounts[0].latest_reel_media, 1730000000);
+  ExpectSighting(page.accounts[0], ListKind::kFollowing, 24);
+}
+
+TEST(IngestShapes, DyiFollowingOldLayoutAndHrefOnly) {
+  const Page page = MustParse(ReadTestData("ingest/dyi_following_old.json"), Source("x"));
+  EXPECT_EQ(page.shape, PayloadShape::kDyiFollowing);
+  ASSERT_EQ(page.accounts.size(), 2u);
+  EXPECT_EQ(page.accounts[0].username, "old_layout_user");  // "value"
+  EXPECT_EQ(page.accounts[1].username, "href_only_user");   // from ".../_u/<name>"
+  ExpectSighting(page.accounts[0], ListKind::kFollowing, 24, 1600000000);
+  ExpectSighting(page.accounts[1], ListKind::kFollowing, 25, 1600000001);
+}
+
+TEST(IngestShapes, DyiFollowersWrapper) {
+  const Page page = MustParse(ReadTestData("ingest/dyi_followers_wrapped.json"), Source("x"));
+  EXPECT_EQ(page.shape, PayloadShape::kDyiFollowers);
+  EXPECT_EQ(page.list, ListKind::kFollowers);
+  ASSERT_EQ(page.accounts.size(), 1u);
+  EXPECT_EQ(page.accounts[0].username, "wrapped_user");
+}
+
+TEST(IngestShapes, MojibakeNamesAreRepairedAndUsernamesTrimmed) {
+  const Page page = MustParse(ReadTestData("ingest/friendships_mojibake.json"), Source("x"));
+  ASSERT_EQ(page.accounts.size(), 4u);
+  EXPECT_EQ(page.accounts[0].full_name, "José García");
+  EXPECT_EQ(page.accounts[1].full_name, "سارا");
+  EXPECT_EQ(page.accounts[2].full_name, "José سارا 🔥");  // already correct: unchanged
+  EXPECT_EQ(page.accounts[3].full_name, "Plain ASCII");
+  EXPECT_EQ(page.accounts[3].username, "padded_d");
+}
+
+TEST(IngestShapes, IdsAsStringsAndNumbers) {
+  const Page page = MustParse(R"({"users":[
+    {"pk": 18446744073709551615, "username": "max"},
+    {"pk": "42", "id": "43", "pk_id": "44", "username": "prefers_pk"},
+    {"id": "45", "strong_id__": 46},
+    {"pk": null, "pk_id": 47},
+    {"pk": "", "username": "empty_pk"}
+  ]})");
+  ASSERT_EQ(page.accounts.size(), 5u);
+  EXPECT_EQ(page.accounts[0].pk, 18446744073709551615u);
+  EXPECT_EQ(page.accounts[1].pk, 42u);
+  EXPECT_EQ(page.accounts[2].pk, 45u);
+  EXPECT_EQ(page.accounts[2].username, "");  // an id alone is enough
+  EXPECT_EQ(page.accounts[3].pk, 47u);
+  EXPECT_EQ(page.accounts[4].pk, std::nullopt);
+}
+
+TEST(IngestShapes, NullAndLooseTypes) {
+  const Page page = MustParse(R"({"users":[
+    {"pk":"1","username":"a","full_name":null,"is_private":null,"is_verified":1,
+     "has_anonymous_profile_picture":null,"profile_pic_url":null,"latest_reel_media":"1710000000"},
+    {"pk":"2","latest_reel_media":null,"reel":{"latest_reel_media":5}},
+    {"pk":"3","latest_reel_media":7,"reel":{"latest_reel_media":5}},
+    {"pk":"4","profile_pic_url":"https://instagram.fxyz1-1.fna.fbcdn.net/v/t51/abc_n.webp"},
+    {"pk":"5","profile_pic_url":"https://example.org/x.jpg?ig_cache_key=YW5vbnltb3VzX3Byb2ZpbGVfcGlj.2"},
+    {"pk":"6","profile_pic_url":"https://scontent.cdninstagram.com/v/t51.2885-19/000_n.jpg",
+     "has_anonymous_profile_picture":true}
+  ]})");
+  ASSERT_EQ(page.accounts.size(), 6u);
+  const Account& a = page.accounts[0];
+  EXPECT_EQ(a.full_name, std::nullopt);
+  EXPECT_EQ(a.is_private, std::nullopt);
+  EXPECT_EQ(a.is_verified, true);
+  EXPECT_EQ(a.anonymous_avatar, std::nullopt);
+  EXPECT_EQ(a.profile_pic_url, std::nullopt);
+  EXPECT_EQ(a.latest_reel_media, 1710000000);
+  EXPECT_EQ(page.accounts[1].latest_reel_media, 5);  // legacy reel.latest_reel_media
+  EXPECT_EQ(page.accounts[2].latest_reel_media, 7);  // the direct field wins
+  EXPECT_EQ(page.accounts[3].anonymous_avatar, false);
+  EXPECT_EQ(page.accounts[4].anonymous_avatar, true);
+  EXPECT_EQ(page.accounts[5].anonymous_avatar, true);  // the flag wins over the URL
+}
+
+TEST(IngestShapes, CursorRules) {
+  EXPECT_EQ(MustParse(R"({"next_max_id":"before","users":[]})").next_cursor, "before");
+  EXPECT_EQ(MustParse(R"({"users":[],"next_max_id":12345678901234567890123})").next_cursor,
+            "12345678901234567890123");  // opaque: kept as written
+  EXPECT_EQ(MustParse(R"({"users":[],"next_max_id":"x","has_more":false})").next_cursor, std::nullopt);
+  EXPECT_EQ(MustParse(R"({"users":[],"next_max_id":""})").next_cursor, std::nullopt);
+  // A cursor beside `data` belongs to no list.
+  EXPECT_EQ(MustParse(R"({"data":{"x":{"users":[],"next_max_id":"in"}},"next_max_id":"out"})").next_cursor, "in");
+}
+
+TEST(IngestShapes, EmptyListsAndUnknownKeys) {
+  const Page empty = MustParse(R"({"users":[]})");
+  EXPECT_EQ(empty.shape, PayloadShape::kFriendshipsV1);
+  EXPECT_TRUE(empty.accounts.empty());
+  EXPECT_EQ(MustParse("[]").shape, PayloadShape::kDyiFollowers);
+  const Page page = MustParse(
+      R"({"zzz":{"users":[{"not":"a user"}]},"users":[{"username":"u","\u0070k":"9","big":123456789012345678901234567890,
+         "nested":{"a":[[],{}],"b":"\u00e9\n"}}],"status":"ok"})");
+  ASSERT_EQ(page.accounts.size(), 1u);
+  EXPECT_EQ(page.accounts[0].pk, 9u);  // an escaped key is still "pk"
+}
+
+TEST(IngestShapes, PositionsAreConsecutiveFromFirstPosition) {
+  std::string json = R"({"users":[)";
+  for (int i = 0; i < 50; ++i) {
+    if (i > 0) json += ',';
+    json += R"({"pk":)";
+    json += std::to_string(i + 1);
+    json += '}';
+  }
+  json += "]}";
+  SourceInfo src = Source("p");
+  src.first_position = 100;
+  const Page page = MustParse(json, src);
+  ASSERT_EQ(page.accounts.size(), 50u);
+  for (std::uint32_t i = 0; i < 50; ++i) {
+    EXPECT_EQ(page.accounts[i].pk, i + 1u);
+    EXPECT_EQ(page.accounts[i].sightings.at(0).position, 100 + i);
+  }
+}
+
+TEST(IngestShapes, ParserIsReusableAcrossCalls) {
+  // A long input then a short one: the reused buffer must not leak the old bytes.
+  const std::string big = Sample("friendships_followers_v1.json");
+  ASSERT_TRUE(ParseFollowerPage(big).ok());
+  const Result<Page> r = ParseFollowerPage(big.substr(0, 20));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kTruncated);
+  EXPECT_TRUE(ParseFollowerPage(R"({"users":[{"pk":1}]})").ok());
+}
+
+// ---- errors -------------------------------------------------------------------------------
+
+// Every proper prefix of a valid payload is an error (never a partial page), and it says the
+// text was truncated, at the end of what was given.
+TEST(IngestErrors, EveryPrefixOfEverySampleIsTruncated) {
+  for (const char* name : {"friendships_followers_v1.json", "graphql_followers_xdt.json",
+                           "graphql_edge_followed_by_legacy.json", "dyi_followers_1.json", "dyi_following.json"}) {
+    const std::string text = Sample(name);
+    const std::size_t end = text.find_last_not_of(" \n\r\t");
+    ASSERT_NE(end, std::string::npos);
+    int failures = 0;
+    for (std::size_t len = 0; len <= end; ++len) {
+      const Result<Page> r = ParseFollowerPage(std::string_view(text).substr(0, len), Source(name));
+      if (r.ok()) {
+        ADD_FAILURE() << name << ": prefix of " << len << " bytes parsed as a page of " << r.value().accounts.size();
+      } else if (r.error().code != ErrorCode::kTruncated || r.error().offset != len || r.error().source != name) {
+        ADD_FAILURE() << name << ": prefix of " << len << " bytes: " << r.error().ToString();
+      }
+      if (::testing::Test::HasFailure() && ++failures > 5) return;
+    }
+    // The full text (and with its trailing newline cut) parses.
+    EXPECT_TRUE(ParseFollowerPage(text.substr(0, end + 1)).ok()) << name;
+  }
+}
+
+struct GoldenError {
+  std::string file;
+  std::string code;
+  std::uint64_t offset = 0;
+  std::string message;
+};
+
+std::vector<GoldenError> ReadGoldenErrors() {
+  std::vector<GoldenError> cases;
+  std::istringstream in(ReadTestData("ingest/errors/cases.tsv"));
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream fields(line);
+    GoldenError c;
+    std::string offset;
+    std::getline(fields, c.file, '\t');
+    std::getline(fields, c.code, '\t');
+    std::getline(fields, offset, '\t');
+    std::getline(fields, c.message);
+    c.offset = std::stoull(offset);
+    cases.push_back(c);
+  }
+  return cases;
+}
+
+TEST(IngestErrors, GoldenErrorCases) {
+  const std::vector<GoldenError> cases = ReadGoldenErrors();
+  ASSERT_GE(cases.size(), 30u);
+  for (const GoldenError& c : cases) {
+    SCOPED_TRACE(c.file);
+    const std::string text = ReadTestData("ingest/errors/" + c.file);
+    const Result<Page> r = ParseFollowerPage(text, Source(c.file));
+    ASSERT_FALSE(r.ok()) << "parsed into " << r.value().accounts.size() << " accounts";
+    const Error& e = r.error();
+    EXPECT_EQ(ErrorCodeName(e.code), c.code) << e.ToString();
+    EXPECT_EQ(e.source, c.file);
+    EXPECT_EQ(e.offset, c.offset) << e.ToString();
+    EXPECT_LE(e.offset, text.size());
+    EXPECT_NE(e.message.find(c.message), std::string::npos) << e.ToString();
+    EXPECT_NE(e.ToString().find(c.file), std::string::npos);
+  }
+}
+
+TEST(IngestErrors, EveryByteCorruptionIsAnErrorOrAValidPage) {
+  // Flipping single bytes to structural characters must never crash nor give an account
+  // without pk and username; whatever parses must also re-parse identically.
+  const std::string text = Sample("graphql_followers_xdt.json");
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    for (char c : {'"', '}', ']', ',', ':', '\\', '\x01'}) {
+      std::string broken = text;
+      broken[i] = c;
+      const Result<Page> r = ParseFollowerPage(broken, Source("b"));
+      if (!r.ok()) {
+        EXPECT_LE(r.error().offset, broken.size());
+        EXPECT_EQ(r.error().source, "b");
+        continue;
+      }
+      for (const Account& a : r.value().accounts) EXPECT_TRUE(a.pk || !a.username.empty());
+    }
+  }
+}
+
+TEST(IngestErrors, TrailingGarbageAfterEveryShape) {
+  for (const char* name : {"friendships_followers_v1.json", "dyi_followers_1.json"}) {
+    const std::string text = Sample(name) + "garbage";
+    const Result<Page> r = ParseFollowerPage(text, Source(name));
+    ASSERT_FALSE(r.ok()) << name;
+    EXPECT_EQ(r.error().code, ErrorCode::kMalformedJson) << r.error().ToString();
+    EXPECT_EQ(r.error().offset, text.size() - 7) << r.error().ToString();
+  }
+}
+
+TEST(IngestErrors, TopLevelScalarsAreUnknownShapeUnlessMalformed) {
+  for (const char* text : {"42", "\"str\"", "true", "null", "-1.5e3"}) {
+    const Result<Page> r = ParseFollowerPage(text);
+    ASSERT_FALSE(r.ok()) << text;
+    EXPECT_EQ(r.error().code, ErrorCode::kUnknownShape) << text << ": " << r.error().ToString();
+  }
+  // Longer than simdjson's root-number buffer (an over-read the fuzzer found).
+  const std::string long_number = "4" + std::string(2000, '0');
+  const Result<Page> big = ParseFollowerPage(long_number);
+  ASSERT_FALSE(big.ok());
+  EXPECT_EQ(big.error().code, ErrorCode::kUnknownShape) << big.error().ToString();
+  for (const char* text : {"tru", "nul", "-", "01", "1.", "1e", "42 43", "\"a\" x", " 7 ]"}) {
+    const Result<Page> r = ParseFollowerPage(text);
+    ASSERT_FALSE(r.ok()) << text;
+    EXPECT_EQ(r.error().code, ErrorCode::kMalformedJson) << text << ": " << r.error().ToString();
+    EXPECT_LE(r.error().offset, std::string_view(text).size());
+  }
+}
+
+TEST(IngestErrors, EmbeddedNulByteIsMalformed) {
+  const std::string text("{\"users\":[]}\0", 13);
+  const Result<Page> r = ParseFollowerPage(text);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kMalformedJson) << r.error().ToString();
+  EXPECT_EQ(r.error().offset, 12u);
+}
+
+// ---- helpers ------------------------------------------------------------------------------
+
+TEST(Mojibake, RepairsLatin1AndWindows1252Mojibake) {
+  EXPECT_EQ(RepairMojibake("JosÃ©"), "José");
+  EXPECT_EQ(RepairMojibake("Ã˜Â³Ã˜Â§Ã˜Â±Ã˜Â§"), "سارا");  // went through windows-1252 twice
+  EXPECT_EQ(RepairMojibake("Ø³Ø§Ø±Ø§"), "سارا");          // once, latin-1
+  EXPECT_EQ(RepairMojibake("caf\xc3\x83\xc2\xa9"), "café");
+  EXPECT_EQ(RepairMojibake("\xc3\xb0\xc2\x9f\xc2\x94\xc2\xa5"), "🔥");  // emoji via C1 code points
+}
+
+TEST(Mojibake, LeavesOtherTextUnchanged) {
+  for (const char* text :
+       {"", "plain ascii", "José", "سارا", "日本語", "🔥", "Ã", "naïve café", "\xff\xfe invalid", "Ã©\xff"}) {
+    EXPECT_EQ(RepairMojibake(text), text) << text;
+  }
+}
+
+TEST(DefaultAvatar, Markers) {
+  EXPECT_TRUE(IsDefaultAvatarUrl(
+      "https://scontent.cdninstagram.com/v/t51.2885-19/44884218_345707102882519_2446069589734326272_n.jpg?x=1"));
+  EXPECT_TRUE(IsDefaultAvatarUrl("https://a.example/p.jpg?ig_cache_key=YW5vbnltb3VzX3Byb2ZpbGVfcGlj.2-ccb7-5"));
+  EXPECT_FALSE(IsDefaultAvatarUrl("https://scontent.cdninstagram.com/v/t51.2885-19/123_456_789_n.jpg"));
+  EXPECT_FALSE(IsDefaultAvatarUrl(""));
+}
+
+TEST(PayloadShapeNames, Stable) {
+  EXPECT_STREQ(PayloadShapeName(PayloadShape::kFriendshipsV1), "friendships_v1");
+  EXPECT_STREQ(PayloadShapeName(PayloadShape::kGraphqlXdt), "graphql_xdt");
+  EXPECT_STREQ(PayloadShapeName(PayloadShape::kGraphqlEdgeLegacy), "graphql_edge_legacy");
+  EXPECT_STREQ(PayloadShapeName(PayloadShape::kDyiFollowers), "dyi_followers");
+  EXPECT_STREQ(PayloadShapeName(PayloadShape::kDyiFollowing), "dyi_following");
+}
+
+}  // namespace
+}  // namespace swarmlens

@@ -1,0 +1,46 @@
+// libFuzzer target for ParseFollowerPage: arbitrary bytes must give either an Error that points
+// inside the input or a Page whose invariants hold. Run with scripts/fuzz.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string_view>
+
+#include "swarmlens/ingest.h"
+
+namespace {
+
+// Aborts (a crash libFuzzer records, with the input) when an invariant does not hold.
+void Check(bool ok) {
+  if (!ok) std::abort();
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  swarmlens::SourceInfo source;
+  source.name = "fuzz";
+  source.first_position = 7;
+  // Mojibake repair sees attacker text too: let the sanitizers watch it on raw bytes.
+  Check(swarmlens::RepairMojibake(text).size() <= size);
+  const swarmlens::Result<swarmlens::Page> result = swarmlens::ParseFollowerPage(text, source);
+  if (!result.ok()) {
+    const swarmlens::Error& error = result.error();
+    Check(error.offset <= size);
+    Check(error.source == "fuzz");
+    Check(!error.message.empty());
+    return 0;
+  }
+  const swarmlens::Page& page = result.value();
+  for (std::size_t i = 0; i < page.accounts.size(); ++i) {
+    const swarmlens::Account& account = page.accounts[i];
+    Check(account.pk.has_value() || !account.username.empty());
+    Check(account.sightings.size() == 1);
+    Check(account.sightings[0].position == source.first_position + i);
+    Check(account.sightings[0].list == page.list);
+  }
+  // A page parsed once parses the same way again (the reused buffers carry no state).
+  const swarmlens::Result<swarmlens::Page> again = swarmlens::ParseFollowerPage(text, source);
+  Check(again.ok() && again.value().accounts.size() == page.accounts.size());
+  return 0;
+}

@@ -1,0 +1,99 @@
+// The wasm boundary: plain extern "C" functions, pointer + length in, an engine-owned output
+// buffer out. All logic and all serialization live in the core (report.h); this file only
+// converts arguments. The reviewed list of exported names is wasm/exports.symbols; the JS
+// wrapper (wasm/swarmlens.js) is the only caller and owns every buffer it passes in.
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <limits>
+#include <new>
+#include <string>
+#include <string_view>
+
+#include "swarmlens/swarmlens.h"
+
+namespace {
+
+/// One engine plus the buffer holding the JSON of its last call. The buffer stays valid until
+/// the next call on the same handle; the wrapper copies it out immediately.
+struct Handle {
+  swarmlens::Engine engine;
+  std::string output;
+};
+
+std::string_view View(const char* ptr, std::size_t len) {
+  // A zero-length argument may come with a null pointer.
+  return (ptr == nullptr || len == 0) ? std::string_view() : std::string_view(ptr, len);
+}
+
+/// JS numbers are doubles; anything not finite or outside int64 means "unknown" (0).
+std::int64_t ToUnixSeconds(double seconds) {
+  if (!std::isfinite(seconds)) return 0;
+  constexpr double kLimit = 9.2e18;  // Comfortably inside int64.
+  if (seconds <= -kLimit || seconds >= kLimit) return 0;
+  return static_cast<std::int64_t>(seconds);
+}
+
+}  // namespace
+
+extern "C" {
+
+/// Allocates `size` bytes of wasm memory for an input buffer; 0 when out of memory.
+void* sl_alloc(std::size_t size) { return std::malloc(size == 0 ? 1 : size); }
+
+/// Frees a buffer from sl_alloc (null is allowed).
+void sl_free(void* ptr) { std::free(ptr); }
+
+/// Creates an empty engine; 0 when out of memory.
+Handle* sl_engine_new() { return new (std::nothrow) Handle(); }
+
+/// Destroys an engine from sl_engine_new (null is allowed).
+void sl_engine_free(Handle* h) { delete h; }
+
+/// Parses one payload and merges its accounts. Writes IngestResultJson (returns 1) or ErrorJson
+/// (returns 0, engine unchanged) to the output buffer. `list` is a ListKindName ("" = let the
+/// payload decide); `seen_at` is Unix seconds (0 = unknown).
+int sl_ingest(Handle* h, const char* json, std::size_t json_len, const char* source,
+              std::size_t source_len, const char* list, std::size_t list_len, const char* owner,
+              std::size_t owner_len, double seen_at, std::uint32_t first_position) {
+  swarmlens::SourceInfo info;
+  info.name = std::string(View(source, source_len));
+  info.list = swarmlens::ParseListKind(View(list, list_len));
+  info.owner = std::string(View(owner, owner_len));
+  info.seen_at = ToUnixSeconds(seen_at);
+  info.first_position = first_position;
+  auto result = h->engine.Ingest(View(json, json_len), info);
+  if (!result) {
+    h->output = swarmlens::ErrorJson(result.error());
+    return 0;
+  }
+  h->output = swarmlens::IngestResultJson(h->engine, result.value());
+  return 1;
+}
+
+/// Writes RankedJson (every account, highest score first) to the output buffer.
+void sl_ranked(Handle* h) { h->output = swarmlens::RankedJson(h->engine); }
+
+/// Writes ConstantsJson (levels, reasons, shapes, lists, thresholds) to the output buffer.
+void sl_constants(Handle* h) { h->output = swarmlens::ConstantsJson(); }
+
+/// Start of the last call's output (UTF-8 JSON, not NUL-terminated).
+const char* sl_output_ptr(const Handle* h) { return h->output.data(); }
+
+/// Length in bytes of the last call's output.
+std::size_t sl_output_len(const Handle* h) { return h->output.size(); }
+
+/// Drops the output buffer's memory (after a large ranked() result) so malloc can reuse it.
+void sl_output_release(Handle* h) { std::string().swap(h->output); }
+
+/// Number of distinct accounts held. (uint32: JS numbers; wasm32 cannot hold 2^32 accounts.)
+std::uint32_t sl_engine_size(const Handle* h) { return static_cast<std::uint32_t>(h->engine.size()); }
+
+/// Forgets every account.
+void sl_engine_clear(Handle* h) {
+  h->engine.Clear();
+  std::string().swap(h->output);
+}
+
+}  // extern "C"

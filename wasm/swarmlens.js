@@ -1,0 +1,195 @@
+// swarmlens.js: the JS face of the wasm engine. No dependencies; runs in an MV3 service worker,
+// a Firefox background script and node. It owns all wasm memory: text is copied in, the call is
+// made, the JSON result is copied out and every buffer is freed in `finally`. Callers never see a
+// pointer. All logic and all constants come from the C++ core; nothing here re-implements them.
+//
+//   import { createEngine } from './swarmlens.js';
+//   const engine = await createEngine();
+//   const r = engine.ingest(text, { list: 'followers', owner: 'someone', source: url });
+//   if (!r.ok) console.warn(r.error.text);
+//   else for (const a of r.accounts) console.log(a.username, a.level, a.score);
+
+import createSwarmlensModule from './swarmlens_engine.js';
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8');
+const EMPTY = new Uint8Array(0);
+
+// Strings up to this many UTF-16 units are encoded straight into wasm memory (worst case 3 bytes
+// per unit); longer ones are encoded first, so a big DYI file does not grow the heap by 3x.
+const DIRECT_ENCODE_MAX = 1 << 20;
+
+/**
+ * Loads the wasm module and creates an empty engine.
+ * @param {object} [options]
+ * @param {ArrayBuffer|Uint8Array} [options.wasmBinary] The bytes of swarmlens_engine.wasm (node,
+ *   or a caller that already fetched them). Without it the module fetches the file itself.
+ * @param {(name: string, prefix: string) => string} [options.locateFile] Maps
+ *   "swarmlens_engine.wasm" to the URL to fetch (default: beside swarmlens_engine.js).
+ * @returns {Promise<SwarmlensEngine>}
+ */
+export async function createEngine(options = {}) {
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError('createEngine: options must be an object');
+  }
+  const { wasmBinary, locateFile } = options;
+  const moduleArgs = {};
+  if (wasmBinary !== undefined) {
+    if (!(wasmBinary instanceof ArrayBuffer) && !ArrayBuffer.isView(wasmBinary)) {
+      throw new TypeError('createEngine: wasmBinary must be an ArrayBuffer or a Uint8Array');
+    }
+    moduleArgs.wasmBinary = wasmBinary;
+  }
+  if (locateFile !== undefined) {
+    if (typeof locateFile !== 'function') {
+      throw new TypeError('createEngine: locateFile must be a function');
+    }
+    moduleArgs.locateFile = locateFile;
+  }
+  const module = await createSwarmlensModule(moduleArgs);
+  return new SwarmlensEngine(module);
+}
+
+/** Every account seen so far, merged by pk / username, scored by the core. */
+export class SwarmlensEngine {
+  #m;
+  #handle;
+  #lists;
+
+  /**
+   * Use createEngine() instead.
+   * @param {object} module The instantiated emscripten module.
+   */
+  constructor(module) {
+    this.#m = module;
+    this.#handle = module._sl_engine_new();
+    if (this.#handle === 0) throw new RangeError('swarmlens: out of wasm memory');
+    this.#m._sl_constants(this.#handle);
+    /** Levels, reason codes and texts, payload shapes, list kinds, thresholds (from the core). */
+    this.constants = Object.freeze(this.#takeOutput());
+    this.#lists = new Set(this.constants.lists);
+  }
+
+  /**
+   * Parses one payload (a follower / following page or a DYI export) and merges its accounts.
+   * Bad input never throws and never changes the engine: it returns { ok: false, error }.
+   * @param {string|Uint8Array} text The payload as received (UTF-8 bytes or a string).
+   * @param {object} [options]
+   * @param {string} [options.list] One of constants.lists ("followers", "following"...); the
+   *   payload decides when absent.
+   * @param {string} [options.owner] Whose list this is.
+   * @param {string} [options.source] URL or file name, named in error messages.
+   * @param {number} [options.seenAt] Unix seconds the page was received (0 = unknown).
+   * @param {number} [options.firstPosition] List position of the page's first account.
+   * @returns {{ok: true, shape: string, list: string, next_cursor: string|null,
+   *   new_accounts: number, total_accounts: number, accounts: object[]} |
+   *   {ok: false, error: {code: string, source: string, offset: number, message: string, text: string}}}
+   */
+  ingest(text, options = {}) {
+    const handle = this.#live();
+    let bytes = null;
+    if (typeof text === 'string') {
+      if (text.length > DIRECT_ENCODE_MAX) bytes = encoder.encode(text);
+    } else if (text instanceof Uint8Array) {
+      bytes = text;
+    } else {
+      throw new TypeError('ingest: text must be a string or a Uint8Array');
+    }
+    if (options === null || typeof options !== 'object') {
+      throw new TypeError('ingest: options must be an object');
+    }
+    const { list = '', owner = '', source = '', seenAt = 0, firstPosition = 0 } = options;
+    if (typeof list !== 'string' || (list !== '' && !this.#lists.has(list))) {
+      throw new TypeError(`ingest: list must be one of ${[...this.#lists].join(', ')}`);
+    }
+    if (typeof owner !== 'string') throw new TypeError('ingest: owner must be a string');
+    if (typeof source !== 'string') throw new TypeError('ingest: source must be a string');
+    if (typeof seenAt !== 'number' || !Number.isFinite(seenAt)) {
+      throw new TypeError('ingest: seenAt must be a finite number (Unix seconds)');
+    }
+    if (!Number.isInteger(firstPosition) || firstPosition < 0 || firstPosition > 0xffffffff) {
+      throw new TypeError('ingest: firstPosition must be an integer in [0, 2^32)');
+    }
+    const listBytes = list === '' ? EMPTY : encoder.encode(list);
+    const ownerBytes = owner === '' ? EMPTY : encoder.encode(owner);
+    const sourceBytes = source === '' ? EMPTY : encoder.encode(source);
+    const textCapacity = bytes ? bytes.length : text.length * 3;
+
+    // One buffer for the four inputs: [text | source | list | owner].
+    const m = this.#m;
+    const total = textCapacity + sourceBytes.length + listBytes.length + ownerBytes.length;
+    const base = m._sl_alloc(total) >>> 0;
+    if (base === 0) throw new RangeError('swarmlens: out of wasm memory');
+    try {
+      const heap = m.HEAPU8; // Read after the allocation: growing memory replaces the buffer.
+      let textLength;
+      if (bytes) {
+        heap.set(bytes, base);
+        textLength = bytes.length;
+      } else {
+        textLength = encoder.encodeInto(text, heap.subarray(base, base + textCapacity)).written;
+      }
+      const sourcePtr = base + textLength;
+      heap.set(sourceBytes, sourcePtr);
+      const listPtr = sourcePtr + sourceBytes.length;
+      heap.set(listBytes, listPtr);
+      const ownerPtr = listPtr + listBytes.length;
+      heap.set(ownerBytes, ownerPtr);
+      m._sl_ingest(handle, base, textLength, sourcePtr, sourceBytes.length, listPtr,
+                   listBytes.length, ownerPtr, ownerBytes.length, seenAt, firstPosition);
+      return this.#takeOutput();
+    } finally {
+      m._sl_free(base);
+    }
+  }
+
+  /**
+   * Every account, highest score first (ties by username).
+   * @returns {{ok: true, accounts: object[]}}
+   */
+  ranked() {
+    this.#m._sl_ranked(this.#live());
+    return this.#takeOutput();
+  }
+
+  /** Number of distinct accounts held. */
+  get size() {
+    return this.#m._sl_engine_size(this.#live()) >>> 0;
+  }
+
+  /** Bytes of wasm memory the module holds (diagnostics; wasm memory grows but never shrinks). */
+  get memoryBytes() {
+    return this.#m.HEAPU8.buffer.byteLength;
+  }
+
+  /** Forgets every account. */
+  clear() {
+    this.#m._sl_engine_clear(this.#live());
+  }
+
+  /** Frees the engine; any later call throws. Calling it twice is harmless. */
+  dispose() {
+    if (this.#handle) this.#m._sl_engine_free(this.#handle);
+    this.#handle = 0;
+  }
+
+  #live() {
+    if (!this.#handle) throw new Error('swarmlens: engine was disposed');
+    return this.#handle;
+  }
+
+  // Copies the last call's JSON out of wasm memory, releases it there, parses it.
+  #takeOutput() {
+    const m = this.#m;
+    const handle = this.#handle;
+    let json;
+    try {
+      const ptr = m._sl_output_ptr(handle) >>> 0;
+      const len = m._sl_output_len(handle) >>> 0;
+      json = decoder.decode(m.HEAPU8.subarray(ptr, ptr + len));
+    } finally {
+      m._sl_output_release(handle);
+    }
+    return JSON.parse(json);
+  }
+}

@@ -198,7 +198,8 @@ void BM_ParsePage(benchmark::State& state) {
 }
 BENCHMARK(BM_ParsePage)->Arg(50)->Arg(10000)->Unit(benchmark::kMillisecond);
 
-/// ScoreAccount over already parsed accounts.
+/// ScoreAccount over already parsed accounts: Arg(0) as the follower list shows them (list tier),
+/// Arg(1) with profile fields added (profile tier: 9 trained features and the profile priors).
 void BM_ScoreAccounts(benchmark::State& state) {
   const PageSet& set = Pages(50);
   std::vector<Account> accounts;
@@ -207,18 +208,31 @@ void BM_ScoreAccounts(benchmark::State& state) {
     if (!r) return void(Fail(state, r.error()));
     for (Account& a : r.value().accounts) accounts.push_back(std::move(a));
   }
+  if (state.range(0) == 1) {
+    Rng rng(7);
+    for (Account& a : accounts) {
+      a.media_count = rng.Below(400);
+      a.follower_count = rng.Below(3000);
+      a.following_count = rng.Below(4000);
+      a.biography = rng.Chance(0.5) ? std::string() : rng.Chars(static_cast<int>(rng.Below(80)), "abc def");
+      if (rng.Chance(0.2)) a.external_url = "https://example.org";
+      a.is_professional = rng.Chance(0.1);
+      a.is_joined_recently = rng.Chance(0.1);
+    }
+  }
   const swarmlens::LevelThresholds thresholds;
   for (auto _ : state) {
     for (const Account& a : accounts) {
       swarmlens::Score s = swarmlens::ScoreAccount(a, thresholds);
       benchmark::DoNotOptimize(s.logit);
+      benchmark::DoNotOptimize(s.reasons.data());
     }
   }
   state.counters["accounts"] = benchmark::Counter(
       static_cast<double>(accounts.size()) * static_cast<double>(state.iterations()),
       benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_ScoreAccounts)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ScoreAccounts)->ArgName("profile")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 /// Ingests a page set into an engine (parse + merge), then clears it, per iteration.
 void IngestPages(benchmark::State& state, const PageSet& set, bool to_json) {

@@ -211,9 +211,9 @@ int Analyze(const Options& opt) {
       for (const Reason& r : s.score.reasons) {
         if (r.weight <= 0 || listed == 3) continue;  // the strongest risk reasons
         if (listed++) reasons += "; ";
-        reasons += r.text;
+        AppendReasonText(reasons, r);
       }
-      if (reasons.empty() && !s.score.reasons.empty()) reasons = s.score.reasons.front().text;
+      if (reasons.empty() && !s.score.reasons.empty()) reasons = ReasonText(s.score.reasons.front());
       out += TerminalSafe(reasons, 120);
       out += '\n';
     }

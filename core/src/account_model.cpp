@@ -109,7 +109,10 @@ std::optional<std::uint64_t> Flag(const std::optional<bool>& b) noexcept {
   return *b ? 1u : 0u;
 }
 
-std::optional<std::uint64_t> Measure(tmodel::TrainedFeature feature, const Account& a) noexcept {
+// Inlined into Evaluate's loop over the (constant) tables: it runs for every feature of every
+// account scored, and the call cost more than the measurement.
+[[gnu::always_inline]] inline std::optional<std::uint64_t> Measure(tmodel::TrainedFeature feature,
+                                                                   const Account& a) noexcept {
   switch (feature) {
     case tmodel::TrainedFeature::kUsernameLength:
       if (a.username.empty()) return std::nullopt;  // pk-only record: handle unknown
@@ -188,7 +191,7 @@ TierEvaluation EvaluateTrainedModel(const Account& account) noexcept {
   return out;
 }
 
-LevelThresholds TrainedLevelThresholds(ModelTier tier) noexcept {
+TierThresholds TrainedLevelThresholds(ModelTier tier) noexcept {
   if (tier == ModelTier::kProfile) {
     return {.medium = tmodel::kProfileMediumThreshold, .high = tmodel::kProfileHighThreshold};
   }

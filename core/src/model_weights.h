@@ -1,26 +1,27 @@
-// Weights of the account score: an additive log-odds model (see docs/scoring.md).
+// Hand-set priors of the account score: the signals InstaFake cannot train (see docs/scoring.md).
 //
-// This file is a plain data table so that a training script can regenerate it: it holds only
-// named constants and threshold bins, no logic. score.cpp reads it and checks its invariants at
-// compile time (a verified account can never reach the default "high" level).
+// The score is the trained two-tier model (trained_account_model.h, from InstaFake) PLUS these
+// priors. InstaFake is anonymised to counts and flags: it has no usernames (only their length and
+// digit count), no display names, no verification, no stories, no external URL, no business flag
+// and no join date. Every signal about those is set here by hand, as a documented prior, and
+// named as such in docs/model-card.md. score.cpp reads this table and checks its invariants at
+// compile time.
 //
-// Units: every weight is a log-odds contribution. logit = kBias + sum of the weights of the
-// signals present; score = 1 / (1 + exp(-logit)). +0.7 roughly doubles the odds of "bot",
-// -0.7 halves them.
-//
-// Version "handset-1": set by hand from the patterns of swarm accounts seen in follower lists
-// (e.g. "user8815263094", no display name, default avatar, private, no story) and from the
-// organic accounts they must not be confused with (name-derived handles such as "sara.ahmadi",
-// birth years such as "ali1990", private accounts without a story). Every number is explained
-// in docs/scoring.md; change both together.
+// Units: every weight is a log-odds contribution added to the trained logit. +0.7 roughly
+// doubles the odds of "bot", -0.7 halves them. The priors were sized against the trained weights
+// they sit next to, so as not to count one fact twice: the trained `username_digits` already
+// gives +1.56..+2.27 (list tier) for any digit, so the trailing-run prior only adds what a count
+// cannot see (one long block of digits at the end), and the length and digit-ratio priors of the
+// hand-set model "handset-1" were dropped (length is trained; digit-ratio bins did not improve
+// the trained model on InstaFake, docs/model-card.md).
 #pragma once
 
 #include <cstdint>
 
 namespace swarmlens::model {
 
-/// Name of this weight set, so a reported score can be traced to the weights that produced it.
-inline constexpr const char* kModelName = "handset-1";
+/// Name of this prior set, so a reported score can be traced to the numbers that produced it.
+inline constexpr const char* kPriorsName = "priors-2";
 
 /// A threshold bin: applies when the measured value is >= `min`. Bins of one table are sorted by
 /// `min` ascending; the last bin that applies gives the weight (only one bin of a table counts).
@@ -29,35 +30,42 @@ struct Bin {
   double weight;
 };
 
-/// Log-odds of "bot" for an account showing none of the signals below. Chosen so that an
-/// account about which nothing is known scores 0.12 (low), and a typical organic account with a
-/// few organic signals lands well below 0.1.
-inline constexpr double kBias = -2.0;
-
 // ---- Username shape (ASCII handle; skipped when the username is empty) -------------------------
 
-/// Length of the run of digits the username ends with. 3-4 digits are often a birth year or
-/// a short number people choose ("ali1990"), so they weigh little; 5+ digit runs are what
-/// Instagram's sign-up suggestions and bulk account generators append.
-inline constexpr Bin kTrailingDigits[] = {{3, 0.3}, {5, 0.9}, {7, 1.6}};
-
-/// Usernames made mostly of digits ("user8815263094", "x77318842"). Applies when the digits are
-/// at least kDigitHeavyMinDigits and at least kDigitHeavyMinPercent of the username's bytes.
-/// Five digits, so a short name plus a birth year ("ali1990") does not count.
-inline constexpr std::uint32_t kDigitHeavyMinDigits = 5;
-inline constexpr std::uint32_t kDigitHeavyMinPercent = 50;
-inline constexpr double kDigitHeavy = 0.6;
-
-/// Username length in bytes (Instagram allows up to 30). Generated handles that glue a name,
-/// a word and a number together are long; many organic handles are too, so this is weak.
-inline constexpr Bin kLongUsername[] = {{20, 0.3}};
+/// Length of the run of digits the username ends with. Only runs of 5+ count: shorter runs (a
+/// birth year) are covered by the trained digit count alone. 7+ digits is what Instagram's sign-up
+/// suggestions and bulk generators append ("user8815263094").
+inline constexpr Bin kTrailingDigits[] = {{5, 0.2}, {7, 0.5}};
 
 /// Letter<->digit switches between adjacent characters ("a1b2c3" has 5). Random-string
-/// generators mix classes; human handles put digits in one block ("sara92": 1 switch).
-inline constexpr Bin kAlternation[] = {{4, 0.8}};
+/// generators mix classes; people put digits in one block ("sara92": 1 switch). The digits
+/// themselves are already counted by the trained model, hence less than handset-1's +0.8.
+inline constexpr Bin kAlternation[] = {{4, 0.6}};
 
 /// Longest run of one repeated character ("xxxxx", "0000", "____"). Weak: people do this too.
 inline constexpr Bin kRepeatedChars[] = {{4, 0.3}};
+
+/// Separators ('.' and '_'). One or two structure a handle like a name ("sara.ahmadi",
+/// "ali_rezaei_"), which generated numeric handles lack; three or more are filler ("x_x_x_x").
+inline constexpr Bin kSeparators[] = {{1, -0.2}, {3, 0.3}};
+
+/// Word-likeness: mean log-likelihood ratio (bits per letter pair) of the username's letter runs
+/// under the bigram model of real words and names (username_bigrams.h) against uniform letters.
+/// Measured only with at least kWordLikenessMinLetters letters in runs of 2+ letters (shorter
+/// handles tell too little; lone letters between digits are no words).
+/// On the model's corpus the 5th percentile of words is +0.43 and of name pairs +0.22; of random
+/// 6-12 letter strings 81 % are below -1.0 and 91 % below -0.5 (scripts/build_username_model.py).
+inline constexpr std::uint32_t kWordLikenessMinLetters = 5;
+/// Below this mean (bits): letters look random ("xkqzvbtr": -4.2).
+inline constexpr double kRandomLettersBelow = -1.5;
+inline constexpr double kRandomLetters = 1.0;
+/// Below this mean (bits) but not random: unusual letters (also some transliterations, e.g.
+/// "xiaoqing" -0.8, "szczepanski" -1.0), so weak.
+inline constexpr double kOddLettersBelow = -0.5;
+inline constexpr double kOddLetters = 0.3;
+/// At or above this mean (bits): letters read like words or names ("sara.ahmadi": +0.8).
+inline constexpr double kWordLikeFrom = 0.5;
+inline constexpr double kWordLike = -0.3;
 
 // ---- Display name (full_name) ------------------------------------------------------------------
 
@@ -75,24 +83,23 @@ inline constexpr double kFullNameLikeUsername = 0.8;
 /// count). Generated names often carry numbers ("Maria 3847"); people rarely put 3+ digits there.
 inline constexpr Bin kFullNameDigits[] = {{3, 0.5}};
 
+/// A display name with no letter and no digit at all: only emoji or symbols ("🔥🔥", "★").
+inline constexpr double kFullNameEmojiOnly = 0.5;
+
+/// One word mixes Latin letters with Greek or Cyrillic ones: look-alike letters ("Sаra" with a
+/// Cyrillic 'а') are a trick to evade filters. Names in two scripts as separate words
+/// ("Sara سارا") are not this.
+inline constexpr double kFullNameMixedScript = 0.5;
+
 /// A display name of its own: not blank, not the username, fewer digits than kFullNameDigits
-/// starts at. The most common organic pattern.
+/// starts at, some letters, no look-alike mixing. The most common organic pattern; every script
+/// (Latin, Persian, other) counts the same.
 inline constexpr double kCustomFullName = -0.7;
 
-// ---- Profile flags -----------------------------------------------------------------------------
+// ---- Flags InstaFake does not have -------------------------------------------------------------
 
-/// Default silhouette instead of a profile picture: the strongest single non-name signal of an
-/// account nobody looks after.
-inline constexpr double kAnonymousAvatar = 1.6;
-/// A profile picture was uploaded.
-inline constexpr double kHasAvatar = -0.8;
-
-/// Private account. Weak: a large share of organic accounts are private, but swarm accounts are
-/// private more often (nothing to show, harder to inspect). Public adds nothing.
-inline constexpr double kPrivate = 0.4;
-
-/// Verified badge (identity checked by Meta). Strong enough that no combination of the positive
-/// signals above can push a verified account to "high" (checked at compile time in score.cpp).
+/// Verified badge (identity checked by Meta). Besides this weight, a verified account's level is
+/// capped at medium (score.cpp), whatever the other signals say.
 inline constexpr double kVerified = -4.0;
 
 /// An active story (latest_reel_media > 0; Instagram reports it only while a story is live,
@@ -100,5 +107,19 @@ inline constexpr double kVerified = -4.0;
 inline constexpr double kRecentStory = -1.2;
 /// No active story. Weak: most organic accounts have none at any given moment either.
 inline constexpr double kNoStory = 0.3;
+
+// ---- Profile signals InstaFake does not have (profile payloads only) ---------------------------
+
+/// The profile links a website. Follower-swarm accounts rarely set one up; spam accounts do,
+/// so weak.
+inline constexpr double kExternalUrl = -0.3;
+
+/// A business or professional account (is_business_account / is_professional_account): the
+/// switch asks for a category and contact options, which bulk-made accounts rarely bother with.
+inline constexpr double kProfessional = -0.3;
+
+/// Instagram's own "joined recently" marker on the profile. Swarms are made for a campaign, so
+/// they are new; so are many genuine newcomers, hence +1.0 and not more.
+inline constexpr double kJoinedRecently = 1.0;
 
 }  // namespace swarmlens::model

@@ -95,7 +95,7 @@ std::string ReasonsSummary(const Score& score) {
   std::string out;
   for (const Reason& r : score.reasons) {
     if (!out.empty()) out += "; ";
-    out += r.text;
+    AppendReasonText(out, r);
   }
   return out;
 }
@@ -172,6 +172,8 @@ void AppendAccountJson(std::string& out, const Account& account, const Score& sc
   AppendFixed(out, score.score, 4);
   out += ",\"level\":\"";
   out += LevelName(score.level);
+  out += "\",\"tier\":\"";
+  out += ModelTierName(score.tier);
   out += "\",\"reasons\":[";
   for (std::size_t i = 0; i < score.reasons.size(); ++i) {
     const Reason& r = score.reasons[i];
@@ -180,8 +182,9 @@ void AppendAccountJson(std::string& out, const Account& account, const Score& sc
     AppendJsonString(out, r.code);
     out += ",\"weight\":";
     AppendFixed(out, r.weight, 3);
-    out += ",\"text\":";
-    AppendJsonString(out, r.text);
+    out += ",\"text\":\"";
+    AppendReasonText(out, r);  // core-written ASCII without quotes or backslashes: no escaping needed
+    out += '"';
     out += '}';
   }
   out += "],\"private\":";
@@ -257,11 +260,21 @@ std::string ConstantsJson() {
     out += PayloadShapeName(shape);
     out += '"';
   }
+  // Levels are per tier; "medium"/"high" at the top stay for older readers and are the list tier's.
   out += "],\"lists\":[\"unknown\",\"followers\",\"following\"],\"thresholds\":{\"medium\":";
   const LevelThresholds t;
-  AppendFixed(out, t.medium, 4);
+  AppendFixed(out, t.list.medium, 4);
   out += ",\"high\":";
-  AppendFixed(out, t.high, 4);
+  AppendFixed(out, t.list.high, 4);
+  for (ModelTier tier : {ModelTier::kList, ModelTier::kProfile}) {
+    out += ",\"";
+    out += ModelTierName(tier);
+    out += "\":{\"medium\":";
+    AppendFixed(out, t.For(tier).medium, 4);
+    out += ",\"high\":";
+    AppendFixed(out, t.For(tier).high, 4);
+    out += '}';
+  }
   out += "}}";
   return out;
 }

@@ -1,8 +1,10 @@
-// The account score: bias + the weights of the signals present, squashed to [0, 1].
-// The weights live in model_weights.h (a table a training script can regenerate); this file
-// measures the signals, explains them and checks the table's invariants.
+// The account score: the trained two-tier model (account_model.cpp, trained_account_model.h) plus
+// the hand-set priors of model_weights.h for what InstaFake cannot teach, summed as log-odds.
+// This file measures the prior signals, assembles and sorts the reasons, assigns the level (with
+// the verified cap) and turns a reason into its sentence on demand. docs/scoring.md explains it.
 #include "swarmlens/score.h"
 
+#include <array>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -10,7 +12,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <utility>
 
 #include "model_weights.h"
 
@@ -18,84 +19,112 @@ namespace swarmlens {
 
 namespace {
 
-// ---- Weight-table helpers (constexpr so the invariants below are checked at compile time) -----
+// ---- Weight-table checks (constexpr so a bad edit of model_weights.h does not compile) ---------
 
-/// Weight of the last bin whose `min` is <= value; 0 and *hit = false when none applies.
 template <std::size_t N>
-constexpr double BinWeight(const model::Bin (&bins)[N], std::uint32_t value, bool* hit) {
+constexpr bool Sorted(const model::Bin (&bins)[N]) {
+  for (std::size_t i = 1; i < N; ++i) {
+    if (bins[i].min <= bins[i - 1].min) return false;
+  }
+  return true;
+}
+
+static_assert(Sorted(model::kTrailingDigits) && Sorted(model::kAlternation) && Sorted(model::kRepeatedChars) &&
+                  Sorted(model::kSeparators) && Sorted(model::kFullNameDigits),
+              "model_weights.h: bins must be sorted by min");
+// The trained digit count already covers short runs: the trailing-run prior starts at 5 digits.
+static_assert(model::kTrailingDigits[0].min >= 5, "model_weights.h: trailing runs < 5 double-count digits");
+static_assert(model::kVerified < 0 && model::kRecentStory < 0 && model::kCustomFullName < 0 && model::kWordLike < 0,
+              "model_weights.h: organic signals must lower the score");
+static_assert(model::kRandomLettersBelow < model::kOddLettersBelow && model::kOddLettersBelow < model::kWordLikeFrom &&
+                  model::kRandomLetters > model::kOddLetters && model::kOddLetters > 0,
+              "model_weights.h: word-likeness bins out of order");
+
+/// Weight of the last bin whose `min` is <= value; 0 when none applies (then no reason fires).
+template <std::size_t N>
+double BinWeight(const model::Bin (&bins)[N], std::uint32_t value) noexcept {
   double weight = 0;
-  *hit = false;
   for (const model::Bin& bin : bins) {
-    if (value >= bin.min) {
-      weight = bin.weight;
-      *hit = true;
-    }
+    if (value >= bin.min) weight = bin.weight;
   }
   return weight;
 }
 
-constexpr double Max0(double a) { return a > 0 ? a : 0; }
-constexpr double Max(double a, double b) { return a > b ? a : b; }
-
-template <std::size_t N>
-constexpr double MaxBin(const model::Bin (&bins)[N]) {
-  double best = 0;
-  for (const model::Bin& bin : bins) best = Max(best, bin.weight);
-  return best;
-}
-
-// The largest logit any account can reach: every positive signal at its strongest (signals of
-// one field are mutually exclusive, so each field contributes its largest weight).
-constexpr double kMaxPositiveLogit = model::kBias + MaxBin(model::kTrailingDigits) + Max0(model::kDigitHeavy) +
-                                     MaxBin(model::kLongUsername) + MaxBin(model::kAlternation) +
-                                     MaxBin(model::kRepeatedChars) +
-                                     Max(Max(Max0(model::kFullNameEmpty), Max0(model::kFullNameLikeUsername)),
-                                         Max(MaxBin(model::kFullNameDigits), Max0(model::kCustomFullName))) +
-                                     Max(Max0(model::kAnonymousAvatar), Max0(model::kHasAvatar)) +
-                                     Max0(model::kPrivate) + Max(Max0(model::kRecentStory), Max0(model::kNoStory));
-
-// logit(0.85) = ln(0.85 / 0.15) = 1.7346..., the default LevelThresholds::high.
-constexpr double kDefaultHighLogit = 1.7346;
-static_assert(kMaxPositiveLogit + model::kVerified < kDefaultHighLogit,
-              "model_weights.h: a verified account must never reach the default high level");
-static_assert(model::kVerified < 0 && model::kRecentStory < 0 && model::kHasAvatar < 0 && model::kCustomFullName < 0,
-              "model_weights.h: organic signals must lower the score");
-
 // ---- Reason codes -----------------------------------------------------------------------------
 
+// Trained codes are the feature codes of trained_account_model.h (account_model.cpp hands them
+// out as static string_views); the catalog repeats them so that it lists every code in one place
+// and a test checks the two agree.
+constexpr std::string_view kUsernameLengthCode = "username_length";
+constexpr std::string_view kUsernameDigitsCode = "username_digits";
+constexpr std::string_view kAnonymousAvatarCode = "anonymous_avatar";
+constexpr std::string_view kPrivateCode = "private_account";
+constexpr std::string_view kMediaCountCode = "media_count";
+constexpr std::string_view kFollowerCountCode = "follower_count";
+constexpr std::string_view kFollowingCountCode = "following_count";
+constexpr std::string_view kRatioCode = "following_follower_ratio";
+constexpr std::string_view kBiographyCode = "biography_length";
+
 constexpr std::string_view kTrailingDigitsCode = "username_trailing_digits";
-constexpr std::string_view kDigitHeavyCode = "username_digit_heavy";
-constexpr std::string_view kLongCode = "username_long";
 constexpr std::string_view kAlternationCode = "username_alternation";
 constexpr std::string_view kRepeatedCode = "username_repeated_chars";
+constexpr std::string_view kSeparatorsCode = "username_separators";
+constexpr std::string_view kWordLikenessCode = "username_word_likeness";
 constexpr std::string_view kFullNameEmptyCode = "full_name_empty";
 constexpr std::string_view kFullNameLikeUsernameCode = "full_name_like_username";
 constexpr std::string_view kFullNameDigitsCode = "full_name_has_digits";
+constexpr std::string_view kFullNameEmojiOnlyCode = "full_name_emoji_only";
+constexpr std::string_view kFullNameMixedScriptCode = "full_name_mixed_script";
 constexpr std::string_view kCustomFullNameCode = "custom_full_name";
-constexpr std::string_view kAnonymousAvatarCode = "anonymous_avatar";
-constexpr std::string_view kHasAvatarCode = "has_avatar";
-constexpr std::string_view kPrivateCode = "private_account";
 constexpr std::string_view kVerifiedCode = "verified";
 constexpr std::string_view kRecentStoryCode = "recent_story";
 constexpr std::string_view kNoStoryCode = "no_story";
+constexpr std::string_view kExternalUrlCode = "external_url";
+constexpr std::string_view kProfessionalCode = "professional_account";
+constexpr std::string_view kJoinedRecentlyCode = "joined_recently";
+
+constexpr ReasonSource kT = ReasonSource::kTrained;
+constexpr ReasonSource kP = ReasonSource::kPrior;
 
 constexpr ReasonInfo kCatalog[] = {
-    {kTrailingDigitsCode, "The username ends in a run of digits (longer runs weigh more)."},
-    {kDigitHeavyCode, "At least half of the username is digits."},
-    {kLongCode, "The username is unusually long."},
-    {kAlternationCode, "The username switches between letters and digits many times."},
-    {kRepeatedCode, "The username repeats one character several times in a row."},
-    {kFullNameEmptyCode, "The display name is empty or blank."},
-    {kFullNameLikeUsernameCode, "The display name is just the username."},
-    {kFullNameDigitsCode, "The display name contains several digits."},
-    {kCustomFullNameCode, "The account has a display name of its own (organic sign)."},
-    {kAnonymousAvatarCode, "No profile picture: the default silhouette."},
-    {kHasAvatarCode, "The account has a profile picture (organic sign)."},
-    {kPrivateCode, "The account is private."},
-    {kVerifiedCode, "The account is verified by Instagram (organic sign)."},
-    {kRecentStoryCode, "The account has an active story (organic sign)."},
-    {kNoStoryCode, "The account has no active story."},
+    {kUsernameLengthCode, "Username length in characters (trained on InstaFake).", kT},
+    {kUsernameDigitsCode, "How many digits the username has (trained on InstaFake).", kT},
+    {kAnonymousAvatarCode, "Default silhouette (+) or an own profile picture (-) (trained on InstaFake).", kT},
+    {kPrivateCode, "Private or public account (trained on InstaFake, where private accounts were less often fake).",
+     kT},
+    {kMediaCountCode, "Number of posts (trained on InstaFake; profile only).", kT},
+    {kFollowerCountCode, "Number of followers (trained on InstaFake; profile only).", kT},
+    {kFollowingCountCode, "Number of accounts followed; 1,500+ is mass-following (trained on InstaFake; profile only).",
+     kT},
+    {kRatioCode, "Accounts followed per follower (trained on InstaFake; profile only).", kT},
+    {kBiographyCode, "Biography length; empty or short biographies (trained on InstaFake; profile only).", kT},
+    {kTrailingDigitsCode, "The username ends in a long run of digits (5 or more).", kP},
+    {kAlternationCode, "The username switches between letters and digits many times.", kP},
+    {kRepeatedCode, "The username repeats one character several times in a row.", kP},
+    {kSeparatorsCode, "Dots and underscores in the username: one or two structure a name (-), many are filler (+).",
+     kP},
+    {kWordLikenessCode,
+     "How much the username's letters read like words and names (-) or random letters (+), by a letter-pair model.",
+     kP},
+    {kFullNameEmptyCode, "The display name is empty or blank.", kP},
+    {kFullNameLikeUsernameCode, "The display name is just the username.", kP},
+    {kFullNameDigitsCode, "The display name contains several digits.", kP},
+    {kFullNameEmojiOnlyCode, "The display name has no letters: only emoji or symbols.", kP},
+    {kFullNameMixedScriptCode, "A word of the display name mixes Latin with look-alike Greek or Cyrillic letters.", kP},
+    {kCustomFullNameCode, "The account has a display name of its own, in any script (organic sign).", kP},
+    {kVerifiedCode, "The account is verified by Instagram (organic sign; a verified account is never high).", kP},
+    {kRecentStoryCode, "The account has an active story (organic sign).", kP},
+    {kNoStoryCode, "The account has no active story.", kP},
+    {kExternalUrlCode, "The profile links a website (profile only).", kP},
+    {kProfessionalCode, "A business or professional account (profile only).", kP},
+    {kJoinedRecentlyCode, "Instagram marks the account as joined recently (profile only).", kP},
 };
+
+constexpr std::size_t kTrainedCodes = 9;
+static_assert(kTrainedCodes == kMaxTierContributions, "the catalog lists every trained feature");
+// Trained contributions (at most one per feature) plus at most one reason per prior field:
+// 5 username tests, 1 display-name reason, verified, story, external URL, professional, joined.
+static_assert(kMaxTierContributions + 5 + 1 + 5 == kMaxReasons, "kMaxReasons must cover every reason at once");
 
 // ---- UTF-8 display names (attacker-written: any bytes, any script) ----------------------------
 
@@ -213,26 +242,101 @@ class FoldedChars {
 
 char AsciiLower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
+/// Script of a code point that is neither blank nor a digit. Tables for the scripts this tool
+/// meets most (Latin, Persian/Arabic, the Greek and Cyrillic look-alikes) plus the emoji and
+/// symbol blocks; every other code point counts as a letter of another script.
+enum class Script : std::uint8_t { kSymbol, kLatin, kArabic, kLookAlike, kOther };
+
+Script ScriptOf(char32_t cp) noexcept {
+  if (cp < 0x80) return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ? Script::kLatin : Script::kSymbol;
+  if (cp < 0xC0) return Script::kSymbol;  // Latin-1 punctuation and signs (©, «, ·)
+  if (cp <= 0x024F) return (cp == 0xD7 || cp == 0xF7) ? Script::kSymbol : Script::kLatin;
+  if (cp >= 0x1E00 && cp <= 0x1EFF) return Script::kLatin;
+  if (cp >= 0x0370 && cp <= 0x052F) return Script::kLookAlike;  // Greek, Cyrillic
+  if ((cp >= 0x0600 && cp <= 0x06FF) || (cp >= 0x0750 && cp <= 0x077F) || (cp >= 0x08A0 && cp <= 0x08FF) ||
+      (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF)) {
+    return Script::kArabic;
+  }
+  if ((cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x2E00 && cp <= 0x2E7F) || (cp >= 0x3000 && cp <= 0x303F) ||
+      (cp >= 0xFE00 && cp <= 0xFE4F) || (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0xE0000 && cp <= 0xE007F)) {
+    return Script::kSymbol;  // punctuation, arrows, dingbats, CJK punctuation, variation selectors, emoji
+  }
+  return Script::kOther;  // incl. U+FFFD from invalid UTF-8: a strange name, not an emoji
+}
+
 /// What the display name says, measured without allocating.
 struct FullNameFacts {
   bool blank = true;
   bool like_username = false;
+  bool mixed_word = false;  ///< A word with Latin and look-alike (Greek/Cyrillic) letters.
   std::uint32_t digits = 0;
+  std::uint32_t scripts = 0;  ///< Bits: 1 Latin, 2 Persian/Arabic, 4 any other letters.
 };
+
+/// The custom_full_name value: 1 Latin, 2 Persian/Arabic script, 3 another script, 4 several
+/// scripts (in separate words), 0 no letters.
+double ScriptValue(std::uint32_t scripts) noexcept {
+  switch (scripts) {
+    case 0: return 0;
+    case 1: return 1;
+    case 2: return 2;
+    case 4: return 3;
+    default: return 4;
+  }
+}
 
 FullNameFacts AnalyzeFullName(std::string_view name, std::string_view username) noexcept {
   FullNameFacts facts;
-  // Trim blanks (by code point) and count digits in one pass.
+  // Trim blanks (by code point), count digits and note scripts in one pass.
   std::size_t first = name.size();
   std::size_t last = 0;
+  bool word_latin = false;
+  bool word_look_alike = false;
   for (std::size_t i = 0; i < name.size();) {
     const std::size_t at = i;
-    const char32_t cp = NextCodePoint(name, &i);
-    if (DigitValue(cp) >= 0 && facts.digits < UINT32_MAX) ++facts.digits;
-    if (!IsBlank(cp)) {
+    const auto byte = static_cast<unsigned char>(name[i]);
+    if (byte < 0x80) {  // ASCII fast path: most display names are mostly ASCII
+      ++i;
+      if (byte == ' ' || (byte >= 0x09 && byte <= 0x0D)) {
+        word_latin = word_look_alike = false;
+        continue;
+      }
       if (first == name.size()) first = at;
       last = i;
+      if (byte >= '0' && byte <= '9') {
+        if (facts.digits < UINT32_MAX) ++facts.digits;
+      } else if ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z') {
+        facts.scripts |= 1u;
+        word_latin = true;
+        facts.mixed_word = facts.mixed_word || word_look_alike;
+      }
+      continue;
     }
+    const char32_t cp = NextCodePoint(name, &i);
+    if (IsBlank(cp)) {
+      word_latin = word_look_alike = false;
+      continue;
+    }
+    if (first == name.size()) first = at;
+    last = i;
+    if (DigitValue(cp) >= 0) {
+      if (facts.digits < UINT32_MAX) ++facts.digits;
+      continue;
+    }
+    switch (ScriptOf(cp)) {
+      case Script::kSymbol: break;
+      case Script::kLatin:
+        facts.scripts |= 1u;
+        word_latin = true;
+        break;
+      case Script::kArabic: facts.scripts |= 2u; break;
+      case Script::kLookAlike:
+        facts.scripts |= 4u;
+        word_look_alike = true;
+        break;
+      case Script::kOther: facts.scripts |= 4u; break;
+    }
+    facts.mixed_word = facts.mixed_word || (word_latin && word_look_alike);
   }
   facts.blank = first == name.size();
   if (facts.blank || username.empty()) return facts;
@@ -267,13 +371,112 @@ FullNameFacts AnalyzeFullName(std::string_view name, std::string_view username) 
 
 // ---- Result assembly ----------------------------------------------------------------------------
 
-void Add(Score& score, std::string_view code, double weight, std::string text) {
-  score.logit += weight;
-  score.reasons.push_back(Reason{std::string(code), weight, std::move(text)});
+/// Reasons collected on the stack, then sorted and copied into Score::reasons in one allocation.
+/// Scoring runs for every account of a list, so this avoids what dominated its cost: zeroing a
+/// full array of reasons and moving 32-byte reasons around while sorting (it sorts indices).
+class ReasonBuffer {
+ public:
+  ReasonBuffer() noexcept {}  // storage stays uninitialised; only the first size_ items are written
+  void Add(std::string_view code, double weight, double value) noexcept {
+    if (weight == 0) return;  // a zero contribution explains nothing (and never happens in the tables)
+    storage_.items[size_] = Reason{code, weight, value};
+    magnitude_[size_] = std::fabs(weight);
+    ++size_;
+  }
+  /// Strongest first (|weight|); the insertion sort over one-byte indices keeps equal weights in
+  /// insertion order (deterministic across platforms).
+  void SortInto(std::vector<Reason>& out) {
+    for (std::size_t i = 0; i < size_; ++i) {
+      const double m = magnitude_[i];
+      std::size_t j = i;
+      for (; j > 0 && m > magnitude_[order_[j - 1]]; --j) order_[j] = order_[j - 1];
+      order_[j] = static_cast<std::uint8_t>(i);
+    }
+    out.reserve(size_);
+    for (std::size_t i = 0; i < size_; ++i) out.push_back(storage_.items[order_[i]]);
+  }
+
+ private:
+  union Storage {
+    Storage() noexcept {}
+    Reason items[kMaxReasons];
+  } storage_;
+  double magnitude_[kMaxReasons];
+  std::uint8_t order_[kMaxReasons];
+  std::size_t size_ = 0;
+};
+
+void AddUsernamePriors(ReasonBuffer& out, std::string_view username) noexcept {
+  if (username.empty()) return;  // pk-only records: nothing known about the handle.
+  const UsernameShape shape = AnalyzeUsername(username);
+  out.Add(kTrailingDigitsCode, BinWeight(model::kTrailingDigits, shape.trailing_digits), shape.trailing_digits);
+  out.Add(kAlternationCode, BinWeight(model::kAlternation, shape.letter_digit_switches),
+          shape.letter_digit_switches);
+  out.Add(kRepeatedCode, BinWeight(model::kRepeatedChars, shape.max_repeat), shape.max_repeat);
+  out.Add(kSeparatorsCode, BinWeight(model::kSeparators, shape.separators), shape.separators);
+  if (shape.word_letters >= model::kWordLikenessMinLetters) {
+    const double bits = shape.WordLikeness();
+    double w = 0;
+    if (bits < model::kRandomLettersBelow) {
+      w = model::kRandomLetters;
+    } else if (bits < model::kOddLettersBelow) {
+      w = model::kOddLetters;
+    } else if (bits >= model::kWordLikeFrom) {
+      w = model::kWordLike;
+    }
+    out.Add(kWordLikenessCode, w, bits);
+  }
 }
 
-void AppendNumber(std::string& out, std::uint32_t n) {
-  char digits[10];
+void AddFullNamePriors(ReasonBuffer& out, const std::optional<std::string>& full_name,
+                       std::string_view username) noexcept {
+  if (!full_name) return;
+  const FullNameFacts facts = AnalyzeFullName(*full_name, username);
+  if (facts.blank) {
+    out.Add(kFullNameEmptyCode, model::kFullNameEmpty, 0);
+  } else if (facts.like_username) {
+    out.Add(kFullNameLikeUsernameCode, model::kFullNameLikeUsername, 0);
+  } else if (const double w = BinWeight(model::kFullNameDigits, facts.digits); w != 0) {
+    out.Add(kFullNameDigitsCode, w, facts.digits);
+  } else if (facts.scripts == 0 && facts.digits == 0) {
+    out.Add(kFullNameEmojiOnlyCode, model::kFullNameEmojiOnly, 0);
+  } else if (facts.mixed_word) {
+    out.Add(kFullNameMixedScriptCode, model::kFullNameMixedScript, 0);
+  } else if (!username.empty()) {
+    // "Of its own" needs the username to compare with; without it the name tells nothing more.
+    out.Add(kCustomFullNameCode, model::kCustomFullName, ScriptValue(facts.scripts));
+  }
+}
+
+void AddFlagPriors(ReasonBuffer& out, const Account& account) noexcept {
+  if (account.is_verified.value_or(false)) out.Add(kVerifiedCode, model::kVerified, 1);
+  // Negative timestamps are not a story time Instagram sends: treat them as unknown.
+  if (account.latest_reel_media && *account.latest_reel_media >= 0) {
+    if (*account.latest_reel_media > 0) {
+      out.Add(kRecentStoryCode, model::kRecentStory, 1);
+    } else {
+      out.Add(kNoStoryCode, model::kNoStory, 0);
+    }
+  }
+  if (account.external_url && !account.external_url->empty()) out.Add(kExternalUrlCode, model::kExternalUrl, 1);
+  if (account.is_business.value_or(false) || account.is_professional.value_or(false)) {
+    out.Add(kProfessionalCode, model::kProfessional, 1);
+  }
+  if (account.is_joined_recently.value_or(false)) out.Add(kJoinedRecentlyCode, model::kJoinedRecently, 1);
+}
+
+// ---- Reason texts (built only when shown) ---------------------------------------------------------
+
+void AppendCount(std::string& out, double value) {
+  // Values are non-negative integers; huge (attacker-written) counts saturate instead of
+  // overflowing the conversion.
+  std::uint64_t n = 0;
+  if (value >= 18446744073709551615.0) {
+    n = ~std::uint64_t{0};
+  } else if (value > 0) {
+    n = static_cast<std::uint64_t>(value);
+  }
+  char digits[20];
   std::size_t len = 0;
   do {
     digits[len++] = static_cast<char>('0' + n % 10);
@@ -282,73 +485,26 @@ void AppendNumber(std::string& out, std::uint32_t n) {
   while (len > 0) out.push_back(digits[--len]);
 }
 
-/// "<a><n><b>[<m><c>]" built with one allocation (reason texts are made for every account).
-std::string Text(std::string_view a, std::uint32_t n, std::string_view b, std::optional<std::uint32_t> m = std::nullopt,
-                 std::string_view c = {}) {
-  std::string out;
-  out.reserve(a.size() + b.size() + c.size() + 20);
-  out.append(a);
-  AppendNumber(out, n);
-  out.append(b);
-  if (m) {
-    AppendNumber(out, *m);
-    out.append(c);
-  }
-  return out;
+/// `value` with one decimal and an explicit sign ("+0.8", "-4.2"), without snprintf.
+void AppendSigned1(std::string& out, double value) {
+  const double tenths = std::round(std::fabs(value) * 10);
+  out.push_back(value < 0 && tenths != 0 ? '-' : '+');
+  AppendCount(out, std::floor(tenths / 10));
+  out.push_back('.');
+  out.push_back(static_cast<char>('0' + static_cast<int>(std::fmod(tenths, 10))));
 }
 
-void AddUsernameReasons(Score& score, std::string_view username) {
-  if (username.empty()) return;  // pk-only records: nothing known about the handle.
-  const UsernameShape shape = AnalyzeUsername(username);
-  bool hit = false;
-
-  double w = BinWeight(model::kTrailingDigits, shape.trailing_digits, &hit);
-  if (hit) {
-    Add(score, kTrailingDigitsCode, w, Text("username ends in a run of ", shape.trailing_digits, " digits"));
+/// "<n> <singular|plural>" with "no <plural>" for 0.
+void AppendCounted(std::string& out, double n, std::string_view singular, std::string_view plural) {
+  if (n <= 0) {
+    out += "no ";
+    out += plural;
+    return;
   }
-  // Integer percent test (digits * 100 >= length * percent) keeps this exact and platform-stable.
-  if (shape.digits >= model::kDigitHeavyMinDigits &&
-      std::uint64_t{shape.digits} * 100 >= std::uint64_t{shape.length} * model::kDigitHeavyMinPercent) {
-    Add(score, kDigitHeavyCode, model::kDigitHeavy,
-        Text("", shape.digits, " of the ", shape.length, " username characters are digits"));
-  }
-  w = BinWeight(model::kLongUsername, shape.length, &hit);
-  if (hit) Add(score, kLongCode, w, Text("username is long (", shape.length, " characters)"));
-  w = BinWeight(model::kAlternation, shape.letter_digit_switches, &hit);
-  if (hit) {
-    Add(score, kAlternationCode, w,
-        Text("username switches between letters and digits ", shape.letter_digit_switches, " times"));
-  }
-  w = BinWeight(model::kRepeatedChars, shape.max_repeat, &hit);
-  if (hit) {
-    Add(score, kRepeatedCode, w, Text("username repeats one character ", shape.max_repeat, " times in a row"));
-  }
+  AppendCount(out, n);
+  out += ' ';
+  out += n == 1 ? singular : plural;
 }
-
-void AddFullNameReasons(Score& score, const std::optional<std::string>& full_name, std::string_view username) {
-  if (!full_name) return;
-  const FullNameFacts facts = AnalyzeFullName(*full_name, username);
-  if (facts.blank) {
-    Add(score, kFullNameEmptyCode, model::kFullNameEmpty, "display name is empty");
-    return;
-  }
-  if (facts.like_username) {
-    Add(score, kFullNameLikeUsernameCode, model::kFullNameLikeUsername, "display name is the username");
-    return;
-  }
-  bool hit = false;
-  const double w = BinWeight(model::kFullNameDigits, facts.digits, &hit);
-  if (hit) {
-    Add(score, kFullNameDigitsCode, w, Text("display name contains ", facts.digits, " digits"));
-    return;
-  }
-  // "Of its own" needs the username to compare with; without it the name tells nothing more.
-  if (!username.empty()) {
-    Add(score, kCustomFullNameCode, model::kCustomFullName, "has a display name of its own");
-  }
-}
-
-double Magnitude(double w) { return w < 0 ? -w : w; }
 
 }  // namespace
 
@@ -366,50 +522,131 @@ const char* LevelName(Level level) noexcept {
 
 std::span<const ReasonInfo> ReasonCatalog() noexcept { return kCatalog; }
 
+void AppendReasonText(std::string& out, const Reason& r) {
+  const std::string_view c = r.code;
+  const double v = r.value;
+  if (c == kUsernameLengthCode) {
+    out += "username is ";
+    AppendCount(out, v);
+    out += " characters long";
+  } else if (c == kUsernameDigitsCode) {
+    out += "username has ";
+    AppendCounted(out, v, "digit", "digits");
+  } else if (c == kAnonymousAvatarCode) {
+    out += v != 0 ? "no profile picture (default silhouette)" : "has a profile picture";
+  } else if (c == kPrivateCode) {
+    out += v != 0 ? "account is private" : "account is public";
+  } else if (c == kMediaCountCode) {
+    AppendCounted(out, v, "post", "posts");
+  } else if (c == kFollowerCountCode) {
+    AppendCounted(out, v, "follower", "followers");
+  } else if (c == kFollowingCountCode) {
+    out += "follows ";
+    AppendCounted(out, v, "account", "accounts");
+    if (v >= 1500) out += " (mass-following)";
+  } else if (c == kRatioCode) {
+    // value = floor(100 * following / followers): show it as "x.xx per follower".
+    out += "follows ";
+    AppendCount(out, std::floor(v / 100));
+    out += '.';
+    const int hundredths = static_cast<int>(std::fmod(v, 100));
+    out.push_back(static_cast<char>('0' + hundredths / 10));
+    out.push_back(static_cast<char>('0' + hundredths % 10));
+    out += " accounts per follower";
+  } else if (c == kBiographyCode) {
+    if (v <= 0) {
+      out += "biography is empty";
+    } else {
+      out += "biography is ";
+      AppendCount(out, v);
+      out += v == 1 ? " character long" : " characters long";
+    }
+  } else if (c == kTrailingDigitsCode) {
+    out += "username ends in a run of ";
+    AppendCount(out, v);
+    out += " digits";
+  } else if (c == kAlternationCode) {
+    out += "username switches between letters and digits ";
+    AppendCount(out, v);
+    out += " times";
+  } else if (c == kRepeatedCode) {
+    out += "username repeats one character ";
+    AppendCount(out, v);
+    out += " times in a row";
+  } else if (c == kSeparatorsCode) {
+    out += "username has ";
+    AppendCount(out, v);
+    out += v == 1 ? " separator ('.' or '_')" : " separators ('.' or '_')";
+  } else if (c == kWordLikenessCode) {
+    out += v < model::kOddLettersBelow ? "username letters look random (" : "username reads like words or names (";
+    AppendSigned1(out, v);
+    out += " bits per letter pair)";
+  } else if (c == kFullNameEmptyCode) {
+    out += "display name is empty";
+  } else if (c == kFullNameLikeUsernameCode) {
+    out += "display name is the username";
+  } else if (c == kFullNameDigitsCode) {
+    out += "display name contains ";
+    AppendCount(out, v);
+    out += " digits";
+  } else if (c == kFullNameEmojiOnlyCode) {
+    out += "display name has no letters, only emoji or symbols";
+  } else if (c == kFullNameMixedScriptCode) {
+    out += "display name mixes Latin with look-alike Greek or Cyrillic letters in one word";
+  } else if (c == kCustomFullNameCode) {
+    out += "has a display name of its own";
+    if (v == 1) out += " (Latin script)";
+    if (v == 2) out += " (Persian/Arabic script)";
+    if (v == 3) out += " (non-Latin script)";
+    if (v == 4) out += " (several scripts)";
+  } else if (c == kVerifiedCode) {
+    out += "account is verified";
+  } else if (c == kRecentStoryCode) {
+    out += "has an active story";
+  } else if (c == kNoStoryCode) {
+    out += "no active story";
+  } else if (c == kExternalUrlCode) {
+    out += "profile links a website";
+  } else if (c == kProfessionalCode) {
+    out += "business or professional account";
+  } else if (c == kJoinedRecentlyCode) {
+    out += "Instagram marks the account as joined recently";
+  }
+}
+
+std::string ReasonText(const Reason& reason) {
+  std::string out;
+  AppendReasonText(out, reason);
+  return out;
+}
+
 Score ScoreAccount(const Account& account, const LevelThresholds& thresholds) {
+  const TierEvaluation trained = EvaluateTrainedModel(account);
+  ReasonBuffer buffer;
+  for (const TierContribution& c : trained.contributions()) {
+    buffer.Add(c.code, c.weight, static_cast<double>(c.value));
+  }
+  AddUsernamePriors(buffer, account.username);
+  AddFullNamePriors(buffer, account.full_name, account.username);
+  AddFlagPriors(buffer, account);
+
   Score score;
-  score.logit = model::kBias;
-  score.reasons.reserve(10);  // At most 10 reasons fire at once (one per field or username test).
-
-  AddUsernameReasons(score, account.username);
-  AddFullNameReasons(score, account.full_name, account.username);
-  if (account.anonymous_avatar) {
-    if (*account.anonymous_avatar) {
-      Add(score, kAnonymousAvatarCode, model::kAnonymousAvatar, "no profile picture (default silhouette)");
-    } else {
-      Add(score, kHasAvatarCode, model::kHasAvatar, "has a profile picture");
-    }
-  }
-  if (account.is_private && *account.is_private) {
-    Add(score, kPrivateCode, model::kPrivate, "account is private");
-  }
-  if (account.is_verified && *account.is_verified) {
-    Add(score, kVerifiedCode, model::kVerified, "account is verified");
-  }
-  // Negative timestamps are not a story time Instagram sends: treat them as unknown.
-  if (account.latest_reel_media && *account.latest_reel_media >= 0) {
-    if (*account.latest_reel_media > 0) {
-      Add(score, kRecentStoryCode, model::kRecentStory, "has an active story");
-    } else {
-      Add(score, kNoStoryCode, model::kNoStory, "no active story");
-    }
-  }
-
-  // Strongest first; insertion sort keeps equal weights in the fixed order above (deterministic
-  // across platforms) and needs no buffer for at most ten items.
-  auto& r = score.reasons;
-  for (std::size_t i = 1; i < r.size(); ++i) {
-    for (std::size_t j = i; j > 0 && Magnitude(r[j].weight) > Magnitude(r[j - 1].weight); --j) {
-      std::swap(r[j], r[j - 1]);
-    }
-  }
-
+  score.tier = trained.tier;
+  score.bias = trained.bias;
+  buffer.SortInto(score.reasons);
+  // Sum in the fixed order of the reasons (deterministic: the same bits natively and in wasm).
+  score.logit = trained.bias;
+  for (const Reason& r : score.reasons) score.logit += r.weight;
   score.score = 1.0 / (1.0 + std::exp(-score.logit));
-  if (score.score >= thresholds.high) {
+
+  const TierThresholds& t = thresholds.For(score.tier);
+  if (score.score >= t.high) {
     score.level = Level::kHigh;
-  } else if (score.score >= thresholds.medium) {
+  } else if (score.score >= t.medium) {
     score.level = Level::kMedium;
   }
+  // Explicit rule, not only a weight: a verified account is never high (docs/scoring.md).
+  if (score.level == Level::kHigh && account.is_verified.value_or(false)) score.level = Level::kMedium;
   return score;
 }
 

@@ -1,5 +1,5 @@
-// Username shape: one pass over the bytes with a class table, no allocation and no
-// data-dependent branches (it runs for every account scored).
+// Username shape: one pass over the bytes with class tables and no allocation (it runs for every
+// account scored); only the letter-run bookkeeping of the bigram model branches.
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "swarmlens/score.h"
+#include "username_bigrams.h"
 
 namespace swarmlens {
 
@@ -28,6 +29,18 @@ constexpr std::array<std::uint8_t, 256> MakeClasses() {
 }
 constexpr std::array<std::uint8_t, 256> kClasses = MakeClasses();
 
+// Bigram-model symbol of each byte: 1..26 for ASCII letters (case-folded), 0 (a letter-run
+// boundary) for everything else.
+constexpr std::array<std::uint8_t, 256> MakeSymbols() {
+  std::array<std::uint8_t, 256> table{};
+  for (int c = 'a'; c <= 'z'; ++c) table[c] = static_cast<std::uint8_t>(c - 'a' + 1);
+  for (int c = 'A'; c <= 'Z'; ++c) table[c] = static_cast<std::uint8_t>(c - 'A' + 1);
+  return table;
+}
+constexpr std::array<std::uint8_t, 256> kSymbols = MakeSymbols();
+
+static_assert(username_model::kUnitsPerBit == 8, "UsernameShape::WordLikeness assumes 1/8 bits");
+
 }  // namespace
 
 UsernameShape AnalyzeUsername(std::string_view username) noexcept {
@@ -45,6 +58,12 @@ UsernameShape AnalyzeUsername(std::string_view username) noexcept {
   std::uint32_t max_repeat = 0;
   std::uint32_t prev_class = 0;
   int prev_byte = -1;  // no byte equals it, so the first character starts a run of 1
+  std::uint32_t bigrams = 0;
+  std::uint32_t word_letters = 0;
+  std::int64_t llr = 0;
+  std::uint32_t prev_symbol = 0;  // the start of the handle is a run boundary
+  std::uint32_t run_letters = 0;  // letters in the current run
+  std::int64_t run_llr = 0;       // its bigrams so far (start->first, letter->letter)
   for (const char ch : username) {
     const auto c = static_cast<unsigned char>(ch);
     const std::uint32_t cls = kClasses[c];
@@ -59,6 +78,28 @@ UsernameShape AnalyzeUsername(std::string_view username) noexcept {
     max_repeat = std::max(max_repeat, run);
     prev_class = cls;
     prev_byte = c;
+    // Letter runs: start->letter, letter->letter and letter->end bigrams. A run counts only
+    // with 2+ letters: a lone letter between digits ("a1b2c3") is no evidence of words, and
+    // boundary bigrams alone would make it look like one.
+    const std::uint32_t symbol = kSymbols[c];
+    if (symbol != 0) {
+      run_llr += username_model::kBigramLlr[prev_symbol][symbol];
+      ++run_letters;
+    } else if (prev_symbol != 0) {
+      if (run_letters >= 2) {
+        llr += run_llr + username_model::kBigramLlr[prev_symbol][0];
+        bigrams += run_letters + 1;
+        word_letters += run_letters;
+      }
+      run_llr = 0;
+      run_letters = 0;
+    }
+    prev_symbol = symbol;
+  }
+  if (run_letters >= 2) {  // the end of the handle closes the last run
+    llr += run_llr + username_model::kBigramLlr[prev_symbol][0];
+    bigrams += run_letters + 1;
+    word_letters += run_letters;
   }
 
   UsernameShape shape;
@@ -69,6 +110,9 @@ UsernameShape AnalyzeUsername(std::string_view username) noexcept {
   shape.separators = separators;
   shape.letter_digit_switches = switches;
   shape.max_repeat = max_repeat;
+  shape.word_letters = word_letters;
+  shape.letter_bigrams = bigrams;
+  shape.bigram_llr = llr;
   return shape;
 }
 

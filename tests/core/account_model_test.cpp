@@ -202,7 +202,7 @@ TEST(AccountModel, CatalogAndThresholds) {
   }
   EXPECT_EQ(codes.size(), kMaxTierContributions);
   for (ModelTier tier : {ModelTier::kList, ModelTier::kProfile}) {
-    const LevelThresholds t = TrainedLevelThresholds(tier);
+    const TierThresholds t = TrainedLevelThresholds(tier);
     EXPECT_GT(t.medium, 0.0);
     EXPECT_LE(t.medium, t.high);
     EXPECT_LE(t.high, 1.0);

@@ -49,7 +49,8 @@ TEST(Report, AccountJsonFollowsTheContract) {
   EXPECT_NE(out.find("\"verified\":null"), std::string::npos);
   EXPECT_NE(out.find("\"anonymous_avatar\":true"), std::string::npos);
   EXPECT_NE(out.find("\"level\":\""), std::string::npos);
-  EXPECT_NE(out.find("\"reasons\":[{\"code\":"), std::string::npos);
+  EXPECT_NE(out.find("\",\"tier\":\"list\",\"reasons\":[{\"code\":"), std::string::npos) << out;
+  EXPECT_NE(out.find("\"text\":\"no profile picture (default silhouette)\"}"), std::string::npos) << out;
   EXPECT_NE(out.find("\"lists\":[{\"list\":\"followers\",\"owner\":\"target\",\"position\":3}]"), std::string::npos);
   EXPECT_EQ(out.back(), '}');
 }
@@ -59,10 +60,10 @@ TEST(Report, FormatsNumbersWithFixedDecimals) {
   a.username = "n";
   Score s;
   s.score = 0.963749;
-  s.reasons.push_back({"x", -0.7, "t"});
-  s.reasons.push_back({"y", 1.23456, "t"});
-  s.reasons.push_back({"z", -0.00001, "t"});
-  s.reasons.push_back({"w", 12.9996, "t"});
+  s.reasons.push_back({"x", -0.7, 0});
+  s.reasons.push_back({"y", 1.23456, 0});
+  s.reasons.push_back({"z", -0.00001, 0});
+  s.reasons.push_back({"w", 12.9996, 0});
   std::string out;
   AppendAccountJson(out, a, s);
   EXPECT_NE(out.find("\"score\":0.9637,"), std::string::npos) << out;

@@ -17,7 +17,6 @@
 #include <string_view>
 
 #include "swarmlens/account.h"
-#include "swarmlens/score.h"
 
 namespace swarmlens {
 
@@ -30,6 +29,13 @@ enum class ModelTier : std::uint8_t {
 
 /// Stable lower-case name: "list", "profile".
 const char* ModelTierName(ModelTier tier) noexcept;
+
+/// Thresholds on a score in [0, 1] for the levels of one tier: `medium` when score >= medium,
+/// `high` when score >= high (medium <= high).
+struct TierThresholds {
+  double medium = 0.5;
+  double high = 0.85;
+};
 
 /// One known feature's log-odds contribution. Unknown features produce no contribution.
 struct TierContribution {
@@ -68,7 +74,7 @@ TierEvaluation EvaluateTrainedModel(const Account& account) noexcept;
 
 /// Score thresholds of the levels for a tier, chosen on cross-validation for precision
 /// (high: >= 0.95, medium or high: >= 0.80; see docs/model-card.md).
-LevelThresholds TrainedLevelThresholds(ModelTier tier) noexcept;
+TierThresholds TrainedLevelThresholds(ModelTier tier) noexcept;
 
 /// Name of the trained weight set, e.g. "instafake-lr-1".
 const char* TrainedModelName() noexcept;

@@ -13,8 +13,10 @@
 #pragma once
 
 #include "swarmlens/account.h"
+#include "swarmlens/avatar_clusters.h"
 #include "swarmlens/engine.h"
 #include "swarmlens/error.h"
+#include "swarmlens/image_hash.h"
 #include "swarmlens/ingest.h"
 #include "swarmlens/report.h"
 #include "swarmlens/score.h"

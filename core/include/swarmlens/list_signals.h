@@ -1,0 +1,160 @@
+// List-level swarm signals: creation cohorts (dense pk bands), follow bursts (dense runs of
+// suspicious accounts in list order), username templates and reused display names. A single fake
+// account can look like a shy new user; a swarm cannot hide that it is a swarm.
+//
+// Example:
+//
+//   swarmlens::ListAnalyzer analyzer;
+//   for (const auto& page : pages) analyzer.AddPage(page);   // page: std::vector<ListMember>
+//   for (const auto& c : analyzer.Clusters())
+//     std::printf("%s %zu members, strength %.1f: %s\n", swarmlens::ClusterKindName(c.kind),
+//                 c.members.size(), c.strength, c.description.c_str());
+//
+// Method, thresholds, complexity and memory bound: docs/swarm-detection.md.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace swarmlens {
+
+/// One account of a list as the list analysis needs it. The views only need to live for the
+/// duration of the AddPage / AnalyzeList call that receives them (the analyzer copies what it keeps).
+struct ListMember {
+  std::uint32_t id = 0;        ///< Caller's handle for the account; unique within the list.
+  std::uint32_t position = 0;  ///< 0-based list position; 0 = newest follow (Instagram order).
+  std::optional<std::uint64_t> pk;           ///< Numeric Instagram id; grows with account creation.
+  std::string_view username;                 ///< Handle without '@' (may be empty).
+  std::optional<std::string_view> full_name; ///< Display name; nullopt = the payload did not show it.
+  double account_score = 0;    ///< The account model's probability that this account is fake, in [0, 1].
+};
+
+/// Which list-level signal a cluster comes from.
+enum class ClusterKind : std::uint8_t {
+  kCohort,            ///< Accounts whose pks fall in a band far denser than the list's pk density around it.
+  kBurst,             ///< A run of list positions where suspicious accounts concentrate above the background rate.
+  kUsernameTemplate,  ///< Usernames from one generator: a shared stem or generator shape with a random digit tail.
+  kDisplayName,       ///< The same display name (after normalisation) far more often than its words predict.
+};
+/// Number of ClusterKind values (for per-kind tables).
+inline constexpr std::size_t kClusterKindCount = 4;
+
+/// Stable lower-case name: "cohort", "burst", "username_template", "display_name".
+const char* ClusterKindName(ClusterKind kind) noexcept;
+
+/// One group of accounts that is unlikely to have arisen by chance.
+struct Cluster {
+  ClusterKind kind = ClusterKind::kCohort;
+  std::vector<std::uint32_t> members;  ///< ListMember::id values, in list order (position, then id).
+  /// -log10 of the chance probability, Bonferroni-corrected for the number of windows / groups
+  /// tested (2 = 1 in 100, 6 = 1 in a million). Always >= ListSignalOptions::min_strength.
+  double strength = 0;
+  double expected = 0;       ///< Members expected by chance in the same window / group.
+  std::uint64_t low = 0;     ///< Cohort: lowest member pk. Burst: first position. Otherwise 0.
+  std::uint64_t high = 0;    ///< Cohort: highest member pk. Burst: last position. Otherwise 0.
+  /// Cohort only: share of the list's other pks that are lower than the band (1.0 = the band is
+  /// newer than every other follower: "far newer than the organic base"). -1 for other kinds.
+  double newer_than = -1;
+  /// Template / display-name key: the stem or generator shape ("zahra_" + "#####") or the
+  /// normalised display name. Attacker-written text: render as text only.
+  std::string key;
+  std::string description;   ///< One human sentence about the whole cluster.
+};
+
+/// Thresholds of the list analysis. The defaults are documented in docs/swarm-detection.md.
+struct ListSignalOptions {
+  double suspicious_score = 0.5;        ///< account_score at or above this counts as suspicious for bursts.
+  bool burst_counts_cohort_members = true;  ///< Cohort members also count as suspicious ("new") for bursts.
+  std::uint32_t min_cohort_size = 8;    ///< Smallest cohort reported.
+  std::uint32_t min_burst_size = 8;     ///< Smallest number of suspicious accounts in a burst.
+  std::uint32_t min_template_size = 5;  ///< Smallest username template group.
+  std::uint32_t min_name_size = 4;      ///< Smallest reused display-name group.
+  double min_strength = 3.0;            ///< Corrected -log10 p a cluster needs (1 in 1000 after correction).
+  double min_cohort_density_ratio = 8;  ///< A cohort band must be this many times denser than its surroundings.
+};
+
+/// Incremental list analysis: feed the pages of one list as they arrive, read the clusters at any
+/// time. AddPage costs O(p log n + p * L) for a page of p members (L = 106 grids per pk), not a
+/// recomputation of the list; Clusters() costs O(number of candidate windows + list positions / 4).
+/// The result after any sequence of pages equals the batch result over the same members.
+class ListAnalyzer {
+ public:
+  explicit ListAnalyzer(const ListSignalOptions& options = {});
+  ~ListAnalyzer();
+  ListAnalyzer(ListAnalyzer&&) noexcept;
+  ListAnalyzer& operator=(ListAnalyzer&&) noexcept;
+  ListAnalyzer(const ListAnalyzer&) = delete;
+  ListAnalyzer& operator=(const ListAnalyzer&) = delete;
+
+  /// Adds the members of one page. A member whose id was already added is ignored (pages may be
+  /// delivered twice). Pages may arrive in any order.
+  void AddPage(std::span<const ListMember> page);
+
+  /// All clusters of the list so far, ordered by kind, then strength (strongest first).
+  std::vector<Cluster> Clusters();
+
+  /// Members added so far.
+  std::size_t size() const noexcept;
+
+  /// Approximate heap bytes held by the analyzer (containers' capacity; documented bound:
+  /// docs/swarm-detection.md).
+  std::size_t MemoryBytes() const noexcept;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// Batch form: the clusters of a whole list (same result as one ListAnalyzer fed page by page).
+std::vector<Cluster> AnalyzeList(std::span<const ListMember> members, const ListSignalOptions& options = {});
+
+/// For each member id, the indexes (into `clusters`) of the clusters it belongs to.
+std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> ClustersByMember(std::span<const Cluster> clusters);
+
+/// How much cluster evidence may move a member's log-odds (see docs/swarm-detection.md).
+struct EvidenceWeights {
+  /// Log-odds added per unit of cluster strength, per ClusterKind (indexed by the enum value).
+  double per_strength[kClusterKindCount] = {0.25, 0.20, 0.25, 0.20};
+  /// Largest bonus one kind may add (only the member's strongest cluster of each kind counts).
+  double cap[kClusterKindCount] = {2.5, 1.5, 2.0, 1.5};
+  double total_cap = 4.0;  ///< Largest bonus all cluster kinds together may add.
+};
+
+/// One cluster reason on a member: the same three parts as an account reason.
+struct ClusterReason {
+  std::string code;   ///< "swarm_cohort", "swarm_burst", "swarm_username_template", "swarm_display_name".
+  double weight = 0;  ///< Log-odds this cluster adds to the member (after the caps).
+  std::string text;   ///< MemberReasonText() of the cluster.
+};
+
+/// An account's log-odds after the list evidence, with the reasons that explain the change.
+struct CombinedEvidence {
+  double logit = 0;                    ///< account_logit + the capped cluster bonus.
+  std::vector<ClusterReason> reasons;  ///< One per kind that contributed, strongest first.
+};
+
+/// Combines an account's own log-odds with the clusters it belongs to: per kind, the strongest
+/// cluster adds min(cap, per_strength * strength); the sum is capped by total_cap. Pure function.
+CombinedEvidence CombineEvidence(double account_logit, std::span<const Cluster* const> member_clusters,
+                                 const EvidenceWeights& weights = {});
+
+/// The sentence shown on a member of `cluster`, e.g. "created within the same narrow id range as
+/// 212 other followers (same id band)".
+std::string MemberReasonText(const Cluster& cluster);
+
+/// Generator shape of a username: letter runs -> "a", digit runs -> one '#' per digit, '.' and '_'
+/// kept, anything else -> '?'. "zahra_12345" -> "a_#####". Exposed for tests.
+std::string UsernameGeneratorShape(std::string_view username);
+
+/// Display name normalised for comparison: lower-case ASCII, Arabic yeh/kaf mapped to their
+/// Persian forms, zero-width and direction marks removed, whitespace collapsed. Exposed for tests.
+std::string NormalizeDisplayName(std::string_view name);
+
+}  // namespace swarmlens

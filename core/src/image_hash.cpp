@@ -1,0 +1,257 @@
+// Perceptual and exact image hashes, written from the published description of Meta's PDQ
+// ("The TMK+PDQF Video-Hashing Algorithm and the PDQ Image Similarity Algorithm").
+//
+// Why each step:
+// - Luminance only: recolouring (hue shifts, grayscale conversion) keeps the structure people
+//   recognise, and luminance carries almost all of it.
+// - Jarosz filter (two passes of a box filter per axis = a tent, window about size/128) before
+//   taking 64x64 samples: without the low-pass, decimation aliases fine texture and JPEG noise
+//   into the samples, and a resize of the same picture would sample different pixels.
+// - Frequencies 1..16 of the DCT: low frequencies survive re-encoding, resizing and small crops;
+//   the DC term is dropped because it is only the mean brightness (a brightness change must not
+//   matter), so coefficient (0,0) of the block is frequency (1,1).
+// - Median threshold: exactly half the bits are set for any image, so distances between unrelated
+//   images centre on 128 and a global brightness or contrast change (which scales or shifts all
+//   coefficients alike) flips nothing.
+// - Quality = summed neighbour differences of the 64x64 image: a flat image has all
+//   coefficients near zero and its bits are rounding noise; the caller must not match those.
+//
+// Memory: the horizontal passes run row by row and keep only the 64 sampled columns, so the
+// working set is height x 64 doubles plus one row, whatever the image size.
+#include "swarmlens/image_hash.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace swarmlens {
+
+namespace {
+
+constexpr int kSamples = 64;   // The filtered image is sampled to 64x64.
+constexpr int kFreqs = 16;     // Frequencies 1..16 on each axis -> 256 coefficients.
+constexpr std::uint32_t kMaxSide = 16384;
+constexpr double kPi = 3.14159265358979323846;
+
+/// Jarosz window for one axis: about size / (2 * 64), at least 1.
+int WindowFor(std::uint32_t size) { return static_cast<int>((size + 2 * kSamples - 1) / (2 * kSamples)); }
+
+/// One box-filter pass over n values: out[i] is the mean of the w values around i, clipped to the
+/// array (the mean is over the in-bounds values, so edges are not darkened). An even window
+/// cannot be centred: it reaches one further right when `right` is set, and the two passes of
+/// Tent lean opposite ways so that the result is not shifted. `prefix` is scratch of n + 1.
+void BoxPass(const double* in, double* out, int n, int w, bool right, std::vector<double>& prefix) {
+  if (w <= 1) {
+    std::copy(in, in + n, out);
+    return;
+  }
+  prefix.resize(static_cast<std::size_t>(n) + 1);
+  prefix[0] = 0;
+  for (int i = 0; i < n; ++i) prefix[i + 1] = prefix[i] + in[i];
+  const int before = right ? (w - 1) / 2 : w / 2;
+  const int after = w - 1 - before;
+  for (int i = 0; i < n; ++i) {
+    const int lo = std::max(0, i - before);
+    const int hi = std::min(n - 1, i + after);
+    out[i] = (prefix[hi + 1] - prefix[lo]) / static_cast<double>(hi - lo + 1);
+  }
+}
+
+/// Two box passes (a tent) in place over `values`; `tmp` and `prefix` are scratch.
+void Tent(std::vector<double>& values, int w, std::vector<double>& tmp, std::vector<double>& prefix) {
+  const int n = static_cast<int>(values.size());
+  tmp.resize(values.size());
+  BoxPass(values.data(), tmp.data(), n, w, /*right=*/true, prefix);
+  BoxPass(tmp.data(), values.data(), n, w, /*right=*/false, prefix);
+}
+
+/// Index of the source pixel whose centre is nearest the centre of sample k of 64.
+int SampleIndex(int k, std::uint32_t size) {
+  const auto i = static_cast<std::uint64_t>(2 * k + 1) * size / (2 * kSamples);
+  return static_cast<int>(std::min<std::uint64_t>(i, size - 1));
+}
+
+/// Luminance of one row (BT.601 weights), alpha composited onto white.
+void RowLuminance(const ImageView& image, std::uint32_t y, double* out) {
+  const std::uint8_t* p = image.pixels + static_cast<std::size_t>(y) * image.stride;
+  switch (image.format) {
+    case PixelFormat::kGray8:
+      for (std::uint32_t x = 0; x < image.width; ++x) out[x] = p[x];
+      break;
+    case PixelFormat::kRgb8:
+      for (std::uint32_t x = 0; x < image.width; ++x, p += 3)
+        out[x] = 0.299 * p[0] + 0.587 * p[1] + 0.114 * p[2];
+      break;
+    case PixelFormat::kRgba8:
+      for (std::uint32_t x = 0; x < image.width; ++x, p += 4) {
+        const double luma = 0.299 * p[0] + 0.587 * p[1] + 0.114 * p[2];
+        const double alpha = p[3] / 255.0;
+        out[x] = luma * alpha + 255.0 * (1.0 - alpha);
+      }
+      break;
+  }
+}
+
+/// The 16x64 DCT-II basis rows for frequencies 1..16 (orthonormal scale sqrt(2/64)).
+const std::array<double, kFreqs * kSamples>& DctMatrix() {
+  static const std::array<double, kFreqs * kSamples> matrix = [] {
+    std::array<double, kFreqs * kSamples> m{};
+    const double scale = std::sqrt(2.0 / kSamples);
+    for (int u = 0; u < kFreqs; ++u)
+      for (int j = 0; j < kSamples; ++j)
+        m[u * kSamples + j] = scale * std::cos(kPi / (2.0 * kSamples) * (u + 1) * (2 * j + 1));
+    return m;
+  }();
+  return matrix;
+}
+
+}  // namespace
+
+std::size_t BytesPerPixel(PixelFormat format) noexcept {
+  switch (format) {
+    case PixelFormat::kGray8: return 1;
+    case PixelFormat::kRgb8: return 3;
+    case PixelFormat::kRgba8: return 4;
+  }
+  return 4;
+}
+
+int HammingDistance(const PerceptualHash& a, const PerceptualHash& b) noexcept {
+  int d = 0;
+  for (std::size_t i = 0; i < a.words.size(); ++i) d += std::popcount(a.words[i] ^ b.words[i]);
+  return d;
+}
+
+Result<PerceptualHash> ComputePerceptualHash(const ImageView& image) {
+  auto invalid = [](std::string message) {
+    return Error{.code = ErrorCode::kInvalidArgument, .source = "image", .offset = 0, .message = std::move(message)};
+  };
+  if (image.pixels == nullptr) return invalid("pixel buffer is null");
+  if (image.width == 0 || image.height == 0) return invalid("image has a zero dimension");
+  if (image.width > kMaxSide || image.height > kMaxSide)
+    return invalid("image side exceeds 16384 pixels: downscale first");
+  if (image.stride < static_cast<std::size_t>(image.width) * BytesPerPixel(image.format))
+    return invalid("stride is shorter than one row of pixels");
+
+  const int width = static_cast<int>(image.width);
+  const int height = static_cast<int>(image.height);
+  const int wx = WindowFor(image.width);
+  const int wy = WindowFor(image.height);
+
+  std::array<int, kSamples> sample_x{};
+  std::array<int, kSamples> sample_y{};
+  for (int k = 0; k < kSamples; ++k) {
+    sample_x[k] = SampleIndex(k, image.width);
+    sample_y[k] = SampleIndex(k, image.height);
+  }
+
+  // Horizontal tent per row, keeping only the 64 sampled columns: columns[x * height + y].
+  std::vector<double> row(static_cast<std::size_t>(width));
+  std::vector<double> tmp;
+  std::vector<double> prefix;
+  std::vector<double> columns(static_cast<std::size_t>(kSamples) * height);
+  for (int y = 0; y < height; ++y) {
+    RowLuminance(image, static_cast<std::uint32_t>(y), row.data());
+    Tent(row, wx, tmp, prefix);
+    for (int k = 0; k < kSamples; ++k) columns[static_cast<std::size_t>(k) * height + y] = row[sample_x[k]];
+  }
+
+  // Vertical tent per sampled column, then the 64 sampled rows: a[y * 64 + x].
+  std::array<double, kSamples * kSamples> a{};
+  std::vector<double> column(static_cast<std::size_t>(height));
+  for (int k = 0; k < kSamples; ++k) {
+    std::copy_n(columns.begin() + static_cast<std::ptrdiff_t>(k) * height, height, column.begin());
+    Tent(column, wy, tmp, prefix);
+    for (int j = 0; j < kSamples; ++j) a[j * kSamples + k] = column[sample_y[j]];
+  }
+
+  // Quality: summed absolute neighbour differences, on a 0..100 intensity scale, divided by 90
+  // and capped at 100 (the published scaling: a photo reaches 100 easily, a flat image 0).
+  double gradient = 0;
+  for (int y = 0; y < kSamples; ++y) {
+    for (int x = 0; x < kSamples; ++x) {
+      const double v = a[y * kSamples + x];
+      if (x + 1 < kSamples) gradient += std::fabs(a[y * kSamples + x + 1] - v);
+      if (y + 1 < kSamples) gradient += std::fabs(a[(y + 1) * kSamples + x] - v);
+    }
+  }
+  gradient = gradient * 100.0 / 255.0;
+  const int quality = static_cast<int>(std::min(100.0, std::floor(gradient / 90.0)));
+
+  // 2D DCT restricted to frequencies 1..16: coeff = D * A * D^T with D the 16x64 basis.
+  const auto& d = DctMatrix();
+  std::array<double, kFreqs * kSamples> t{};  // t = D * A (16 x 64)
+  for (int u = 0; u < kFreqs; ++u) {
+    for (int x = 0; x < kSamples; ++x) {
+      double s = 0;
+      for (int y = 0; y < kSamples; ++y) s += d[u * kSamples + y] * a[y * kSamples + x];
+      t[u * kSamples + x] = s;
+    }
+  }
+  std::array<double, kFreqs * kFreqs> coeff{};
+  for (int u = 0; u < kFreqs; ++u) {
+    for (int v = 0; v < kFreqs; ++v) {
+      double s = 0;
+      for (int x = 0; x < kSamples; ++x) s += t[u * kSamples + x] * d[v * kSamples + x];
+      coeff[u * kFreqs + v] = s;
+    }
+  }
+
+  // Threshold at the median (the 128th smallest): bit set when strictly above it.
+  std::array<double, kFreqs * kFreqs> sorted = coeff;
+  std::nth_element(sorted.begin(), sorted.begin() + 127, sorted.end());
+  const double median = sorted[127];
+
+  PerceptualHash hash;
+  hash.quality = quality;
+  for (int i = 0; i < kFreqs * kFreqs; ++i)
+    if (coeff[i] > median) hash.words[i / 64] |= std::uint64_t{1} << (i % 64);
+  return hash;
+}
+
+std::uint64_t ExactImageHash(std::span<const std::uint8_t> bytes) noexcept {
+  return XXH3_64bits(bytes.data(), bytes.size());
+}
+
+std::string PerceptualHashToHex(const PerceptualHash& hash) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(64);
+  for (int w = 3; w >= 0; --w)
+    for (int shift = 60; shift >= 0; shift -= 4) out.push_back(kDigits[(hash.words[w] >> shift) & 0xF]);
+  return out;
+}
+
+std::optional<PerceptualHash> PerceptualHashFromHex(std::string_view hex, int quality) {
+  if (hex.size() != 64) return std::nullopt;
+  PerceptualHash hash;
+  hash.quality = quality;
+  for (std::size_t i = 0; i < 64; ++i) {
+    const char c = hex[i];
+    std::uint64_t nibble = 0;
+    if (c >= '0' && c <= '9') {
+      nibble = static_cast<std::uint64_t>(c - '0');
+    } else if (c >= 'a' && c <= 'f') {
+      nibble = static_cast<std::uint64_t>(c - 'a' + 10);
+    } else if (c >= 'A' && c <= 'F') {
+      nibble = static_cast<std::uint64_t>(c - 'A' + 10);
+    } else {
+      return std::nullopt;
+    }
+    const std::size_t word = 3 - i / 16;
+    hash.words[word] = (hash.words[word] << 4) | nibble;
+  }
+  return hash;
+}
+
+}  // namespace swarmlens

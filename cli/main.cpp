@@ -12,6 +12,8 @@
 #include <system_error>
 #include <vector>
 
+#include "image_decode.h"
+#include "swarmlens/simulate.h"
 #include "swarmlens/swarmlens.h"
 
 namespace fs = std::filesystem;
@@ -27,6 +29,8 @@ constexpr const char* kHelp = R"(swarmlens - local bot-risk scores for Instagram
 
 Usage:
   swarmlens analyze [options] FILE|DIR|- ...
+  swarmlens simulate SCENARIO [--seed N] --out DIR
+  swarmlens evaluate [--seeds N] SCENARIO...
   swarmlens --help | --version
 
 analyze reads follower / following payloads, merges the accounts (by id, else username),
@@ -46,6 +50,9 @@ Options:
   --list followers|following what the inputs are lists of (default: from the payload, else unknown)
   --owner NAME               whose list it is (shown in jsonl "lists")
   --limit N                  print only the N highest-risk accounts (table and csv; jsonl prints all)
+  --avatars DIR              profile pictures as image files named <username>.<ext> (JPEG, PNG, ...):
+                             hashed (256-bit DCT perceptual hash) to find shared pictures
+  --avatar-hashes FILE       precomputed picture hashes, CSV: username,hash_hex,quality[,exact_hex]
   -h, --help                 this text
   --version                  print the version
 
@@ -55,6 +62,19 @@ Output formats:
          {"kind":"account","username","pk","full_name","score","level",
           "reasons":[{"code","weight","text"}],"private","verified","anonymous_avatar","lists":[...]}
   csv    rank,username,pk,full_name,score,level,reasons
+
+Swarms: the accounts of each list (one list per --list/--owner, or per payload) are also
+analysed together: creation cohorts (dense bands of account ids), follow bursts, username
+templates, reused display names and shared profile pictures. Clusters are printed after the
+ranked accounts (jsonl: {"kind":"cluster",...} lines) and add their evidence to each member's
+score as "swarm_*" reasons.
+
+simulate writes a synthetic follower list with ground truth from a scenario file
+(examples/scenarios/): DIR/followers/page_NNN.json (REST pages), DIR/labels.csv,
+DIR/avatars.csv and DIR/avatar_hashes.csv (simulated picture hashes for --avatar-hashes).
+evaluate runs each scenario over N seeds (default 3) through the same pipeline and prints swarm
+recall, organic false-positive rate (level high; and medium or high), cluster purity and which
+signals covered the swarm.
 
 Exit status: 0 success; 1 bad input (each error on stderr with file, byte offset and what was
 expected; the valid inputs are still reported); 2 bad usage.
@@ -66,6 +86,8 @@ struct Options {
   std::string owner;
   long limit = -1;
   std::vector<std::string> inputs;
+  std::vector<std::string> avatar_dirs;
+  std::vector<std::string> avatar_hash_files;
 };
 
 int Usage(const std::string& message) {
@@ -117,6 +139,95 @@ std::size_t CodePoints(std::string_view s) {
 std::string Pad(const std::string& s, std::size_t width) {
   const std::size_t n = CodePoints(s);
   return n >= width ? s : s + std::string(width - n, ' ');
+}
+
+// Profile pictures: image files named <username>.<ext> in --avatars folders, and precomputed
+// hashes in --avatar-hashes CSV files (username,hash_hex,quality[,exact_hex]).
+bool AddAvatars(const Options& opt, Engine& engine) {
+  bool ok = true;
+  auto add = [&](const std::string& where, const std::string& username, const PerceptualHash& hash,
+                 std::optional<std::uint64_t> exact) {
+    const std::optional<std::size_t> index = engine.Find(username);
+    if (!index) return;  // a picture of an account not in the inputs: nothing to attach it to
+    auto r = engine.AddAvatar(*index, hash, exact);
+    if (!r) {
+      std::fprintf(stderr, "swarmlens: %s: %s\n", where.c_str(), r.error().message.c_str());
+      ok = false;
+    }
+  };
+  for (const std::string& dir : opt.avatar_dirs) {
+    std::error_code ec;
+    std::vector<fs::path> files;
+    for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+      if (it->is_regular_file(ec)) files.push_back(it->path());
+    }
+    if (ec) {
+      std::fprintf(stderr, "swarmlens: %s: cannot read folder: %s\n", dir.c_str(), ec.message().c_str());
+      ok = false;
+      continue;
+    }
+    std::sort(files.begin(), files.end());
+    for (const fs::path& file : files) {
+      std::string error;
+      std::uint64_t exact = 0;
+      const std::optional<PerceptualHash> hash = cli::HashImageFile(file.string(), &error, &exact);
+      if (!hash) {
+        std::fprintf(stderr, "swarmlens: %s\n", error.c_str());
+        ok = false;
+        continue;
+      }
+      add(file.string(), file.stem().string(), *hash, exact);
+    }
+  }
+  for (const std::string& path : opt.avatar_hash_files) {
+    std::ifstream in(path, std::ios::binary);
+    std::string text;
+    if (!in || !ReadAll(in, text)) {
+      std::fprintf(stderr, "swarmlens: %s: cannot read: %s\n", path.c_str(), std::strerror(errno));
+      ok = false;
+      continue;
+    }
+    std::size_t line_no = 0;
+    std::size_t start = 0;
+    while (start < text.size()) {
+      std::size_t end = text.find('\n', start);
+      if (end == std::string::npos) end = text.size();
+      std::string row = text.substr(start, end - start);
+      start = end + 1;
+      ++line_no;
+      if (!row.empty() && row.back() == '\r') row.pop_back();
+      if (row.empty() || row[0] == '#' || row.rfind("username,", 0) == 0) continue;
+      std::vector<std::string> cells;
+      std::size_t from = 0;
+      for (std::size_t comma; (comma = row.find(',', from)) != std::string::npos; from = comma + 1)
+        cells.push_back(row.substr(from, comma - from));
+      cells.push_back(row.substr(from));
+      const std::string where = path + ":" + std::to_string(line_no);
+      char* endp = nullptr;
+      const long quality = cells.size() >= 3 ? std::strtol(cells[2].c_str(), &endp, 10) : -1;
+      std::optional<PerceptualHash> hash;
+      if (cells.size() >= 3 && endp && *endp == '\0' && quality >= 0 && quality <= 100)
+        hash = PerceptualHashFromHex(cells[1], static_cast<int>(quality));
+      if (!hash) {
+        std::fprintf(stderr, "swarmlens: %s: expected username,hash_hex(64 hex digits),quality(0-100)[,exact_hex]\n",
+                     where.c_str());
+        ok = false;
+        continue;
+      }
+      std::optional<std::uint64_t> exact;
+      if (cells.size() >= 4 && !cells[3].empty()) {
+        const unsigned long long v = std::strtoull(cells[3].c_str(), &endp, 16);
+        if (*endp != '\0') {
+          std::fprintf(stderr, "swarmlens: %s: exact_hex is not hexadecimal\n", where.c_str());
+          ok = false;
+          continue;
+        }
+        exact = v;
+      }
+      add(where, cells[0], *hash, exact);
+    }
+  }
+  return ok;
 }
 
 int Analyze(const Options& opt) {
@@ -177,6 +288,8 @@ int Analyze(const Options& opt) {
     }
   }
 
+  if (!AddAvatars(opt, engine)) bad_input = true;
+
   const std::vector<ScoredAccount> ranked = engine.Ranked();
   const std::size_t shown =
       (opt.limit >= 0 && opt.format != "jsonl") ? std::min<std::size_t>(ranked.size(), static_cast<std::size_t>(opt.limit))
@@ -185,6 +298,10 @@ int Analyze(const Options& opt) {
   if (opt.format == "jsonl") {
     for (const ScoredAccount& s : ranked) {
       AppendAccountJson(out, *s.account, s.score);
+      out += '\n';
+    }
+    for (const ListCluster& c : engine.Clusters()) {
+      AppendClusterJson(out, engine, c, /*with_members=*/true);
       out += '\n';
     }
   } else if (opt.format == "csv") {
@@ -208,16 +325,33 @@ int Analyze(const Options& opt) {
                                       : "(unknown)", 22);
       std::string reasons;
       int listed = 0;
-      for (const Reason& r : s.score.reasons) {
+      const std::vector<ReasonLine> lines = MergedReasons(s.score);
+      for (const ReasonLine& r : lines) {
         if (r.weight <= 0 || listed == 3) continue;  // the strongest risk reasons
         if (listed++) reasons += "; ";
-        AppendReasonText(reasons, r);
+        reasons += r.text;
       }
-      if (reasons.empty() && !s.score.reasons.empty()) reasons = ReasonText(s.score.reasons.front());
+      if (reasons.empty() && !lines.empty()) reasons = lines.front().text;
       out += TerminalSafe(reasons, 120);
       out += '\n';
     }
     if (shown < ranked.size()) out += "... " + std::to_string(ranked.size() - shown) + " more (use --limit)\n";
+    const std::vector<ListCluster> clusters = engine.Clusters();
+    if (!clusters.empty()) {
+      out += "\nSWARMS (clusters of accounts unlikely to occur by chance; strength = -log10 p)\n";
+      out += Pad("KIND", 19) + Pad("LIST", 24) + Pad("SIZE", 6) + Pad("STRENGTH", 10) + "DESCRIPTION\n";
+      for (const ListCluster& c : clusters) {
+        out += Pad(ClusterKindName(c.cluster.kind), 19);
+        std::string list = ListKindName(c.list);
+        if (!c.owner.empty()) list += " of " + c.owner;
+        out += Pad(TerminalSafe(list, 20), 24);
+        out += Pad(std::to_string(c.cluster.members.size()), 6);
+        std::snprintf(line, sizeof line, "%.1f", c.cluster.strength);
+        out += Pad(line, 10);
+        out += TerminalSafe(c.cluster.description, 120);
+        out += '\n';
+      }
+    }
     std::snprintf(line, sizeof line, "\n%zu accounts from %zu inputs: %zu high, %zu medium, %zu low\n", ranked.size(),
                   files, counts[2], counts[1], counts[0]);
     out += line;
@@ -225,6 +359,202 @@ int Analyze(const Options& opt) {
   std::fwrite(out.data(), 1, out.size(), stdout);
   std::fflush(stdout);
   return bad_input ? kExitBadInput : kExitOk;
+}
+
+bool ReadFile(const std::string& path, std::string& text) {
+  std::ifstream in(path, std::ios::binary);
+  return in && ReadAll(in, text);
+}
+
+bool WriteFile(const fs::path& path, std::string_view text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
+  return static_cast<bool>(out);
+}
+
+bool ParseSeed(const std::string& v, std::uint64_t* seed) {
+  char* end = nullptr;
+  errno = 0;
+  *seed = std::strtoull(v.c_str(), &end, 10);
+  return !v.empty() && v[0] != '-' && *end == '\0' && errno == 0;
+}
+
+// swarmlens simulate SCENARIO [--seed N] --out DIR
+int Simulate(const std::vector<std::string>& args) {
+  std::string scenario_path, out_dir;
+  std::uint64_t seed = 1;
+  for (std::size_t i = 1; i < args.size(); ++i) {
+    if (args[i] == "--seed" && i + 1 < args.size()) {
+      if (!ParseSeed(args[++i], &seed)) return Usage("--seed needs a non-negative integer");
+    } else if (args[i] == "--out" && i + 1 < args.size()) {
+      out_dir = args[++i];
+    } else if (args[i] == "-h" || args[i] == "--help") {
+      std::fputs(kHelp, stdout);
+      return kExitOk;
+    } else if (!args[i].empty() && args[i][0] == '-') {
+      return Usage("unknown or incomplete option '" + args[i] + "'");
+    } else if (scenario_path.empty()) {
+      scenario_path = args[i];
+    } else {
+      return Usage("simulate takes one scenario file");
+    }
+  }
+  if (scenario_path.empty() || out_dir.empty()) return Usage("simulate needs SCENARIO and --out DIR");
+  std::string text;
+  if (!ReadFile(scenario_path, text)) {
+    std::fprintf(stderr, "swarmlens: %s: cannot read: %s\n", scenario_path.c_str(), std::strerror(errno));
+    return kExitBadInput;
+  }
+  Result<Scenario> scenario = ParseScenario(text, scenario_path);
+  if (!scenario) {
+    std::fprintf(stderr, "swarmlens: %s\n", scenario.error().ToString().c_str());
+    return kExitBadInput;
+  }
+  Result<SimulatedList> list = swarmlens::Simulate(scenario.value(), seed);
+  if (!list) {
+    std::fprintf(stderr, "swarmlens: %s\n", list.error().ToString().c_str());
+    return kExitBadInput;
+  }
+  std::error_code ec;
+  const fs::path dir(out_dir);
+  fs::create_directories(dir / "followers", ec);
+  for (const auto& old : fs::directory_iterator(dir / "followers", ec)) {
+    if (old.path().extension() == ".json") fs::remove(old.path(), ec);  // no stale pages from a larger run
+  }
+  bool ok = !ec;
+  const SimulatedList& sim = list.value();
+  for (std::size_t i = 0; i < sim.pages.size(); ++i) {
+    char name[32];
+    std::snprintf(name, sizeof name, "page_%03zu.json", i + 1);
+    ok = ok && WriteFile(dir / "followers" / name, sim.pages[i]);
+  }
+  std::string hashes = "username,hash_hex,quality\n";
+  for (const AvatarRow& row : sim.avatars) {
+    if (auto h = SimulatedAvatarHash(row, seed)) {
+      hashes += row.username + "," + PerceptualHashToHex(*h) + "," + std::to_string(h->quality) + "\n";
+    }
+  }
+  ok = ok && WriteFile(dir / "labels.csv", sim.LabelsCsv()) && WriteFile(dir / "avatars.csv", sim.AvatarsCsv()) &&
+       WriteFile(dir / "avatar_hashes.csv", hashes);
+  if (!ok) {
+    std::fprintf(stderr, "swarmlens: %s: cannot write the simulated list\n", out_dir.c_str());
+    return kExitBadInput;
+  }
+  std::size_t swarm = 0;
+  for (const LabelRow& l : sim.labels) swarm += l.swarm;
+  std::printf("wrote %zu pages, %zu followers (%zu swarm) of scenario %s, seed %llu, to %s\n", sim.pages.size(),
+              sim.labels.size(), swarm, scenario.value().name.c_str(), static_cast<unsigned long long>(seed),
+              out_dir.c_str());
+  return kExitOk;
+}
+
+// The whole pipeline on one simulated list, through the Engine the CLI and the extension use.
+SwarmEvaluation EvaluateWithEngine(const SimulatedList& sim, std::uint64_t seed, bool with_avatars, bool swarm_signals) {
+  Engine engine;
+  std::uint32_t position = 0;
+  for (const std::string& page : sim.pages) {
+    auto r = engine.Ingest(page, {.name = "simulated", .list = ListKind::kFollowers, .owner = "simulated",
+                                  .first_position = position});
+    if (r) position += static_cast<std::uint32_t>(r.value().accounts.size());
+  }
+  if (with_avatars) {
+    for (const AvatarRow& row : sim.avatars) {
+      auto h = SimulatedAvatarHash(row, seed);
+      auto index = engine.Find(row.username);
+      if (h && index) (void)engine.AddAvatar(*index, *h);
+    }
+  }
+  std::vector<Level> levels(sim.labels.size(), Level::kLow);
+  std::vector<std::uint32_t> position_of(engine.size(), 0);
+  for (const LabelRow& l : sim.labels) {
+    auto index = engine.Find(l.username);
+    if (!index) continue;
+    position_of[*index] = l.position;
+    if (l.position < levels.size())
+      levels[l.position] = swarm_signals ? engine.ScoreAt(*index).level : ScoreAccount(engine.account(*index)).level;
+  }
+  std::vector<Cluster> clusters;
+  if (swarm_signals) {
+    for (ListCluster& c : engine.Clusters()) {
+      for (std::uint32_t& m : c.cluster.members) m = position_of[m];
+      clusters.push_back(std::move(c.cluster));
+    }
+  }
+  return Evaluate(sim.labels, levels, clusters);
+}
+
+// swarmlens evaluate [--seeds N] SCENARIO...
+int EvaluateCommand(const std::vector<std::string>& args) {
+  std::uint64_t seeds = 3;
+  std::vector<std::string> paths;
+  for (std::size_t i = 1; i < args.size(); ++i) {
+    if (args[i] == "--seeds" && i + 1 < args.size()) {
+      if (!ParseSeed(args[++i], &seeds) || seeds == 0 || seeds > 1000) return Usage("--seeds needs 1..1000");
+    } else if (args[i] == "-h" || args[i] == "--help") {
+      std::fputs(kHelp, stdout);
+      return kExitOk;
+    } else if (!args[i].empty() && args[i][0] == '-') {
+      return Usage("unknown or incomplete option '" + args[i] + "'");
+    } else {
+      paths.push_back(args[i]);
+    }
+  }
+  if (paths.empty()) return Usage("evaluate needs at least one scenario file");
+  std::printf("%-18s %5s %5s  %-17s %-17s %-17s %-17s %7s  %s\n", "SCENARIO", "SWARM", "ORG", "RECALL high (acct)",
+              "FPR high (acct)", "RECALL med+", "FPR med+", "PURITY", "SWARM COVERAGE BY KIND");
+  bool bad = false;
+  for (const std::string& path : paths) {
+    std::string text;
+    if (!ReadFile(path, text)) {
+      std::fprintf(stderr, "swarmlens: %s: cannot read: %s\n", path.c_str(), std::strerror(errno));
+      bad = true;
+      continue;
+    }
+    Result<Scenario> scenario = ParseScenario(text, path);
+    if (!scenario) {
+      std::fprintf(stderr, "swarmlens: %s\n", scenario.error().ToString().c_str());
+      bad = true;
+      continue;
+    }
+    SwarmEvaluation sum, base;
+    sum.cluster_purity = 0;
+    double coverage[kClusterKindCount] = {};
+    for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
+      Result<SimulatedList> sim = swarmlens::Simulate(scenario.value(), seed);
+      if (!sim) {
+        std::fprintf(stderr, "swarmlens: %s\n", sim.error().ToString().c_str());
+        bad = true;
+        break;
+      }
+      const SwarmEvaluation e = EvaluateWithEngine(sim.value(), seed, true, true);
+      const SwarmEvaluation a = EvaluateWithEngine(sim.value(), seed, false, false);
+      sum.swarm += e.swarm;
+      sum.organic += e.organic;
+      sum.recall_high += e.recall_high / static_cast<double>(seeds);
+      sum.fpr_high += e.fpr_high / static_cast<double>(seeds);
+      sum.recall_medium += e.recall_medium / static_cast<double>(seeds);
+      sum.fpr_medium += e.fpr_medium / static_cast<double>(seeds);
+      sum.cluster_purity += e.cluster_purity / static_cast<double>(seeds);
+      base.recall_high += a.recall_high / static_cast<double>(seeds);
+      base.fpr_high += a.fpr_high / static_cast<double>(seeds);
+      for (std::size_t k = 0; k < kClusterKindCount; ++k) coverage[k] += e.kinds[k].swarm_coverage / static_cast<double>(seeds);
+    }
+    std::string kinds;
+    for (std::size_t k = 0; k < kClusterKindCount; ++k) {
+      char cell[48];
+      std::snprintf(cell, sizeof cell, "%s%s %.2f", k ? ", " : "", ClusterKindName(static_cast<ClusterKind>(k)), coverage[k]);
+      kinds += cell;
+    }
+    char recall[32], fpr[32];
+    std::snprintf(recall, sizeof recall, "%.3f (%.3f)", sum.recall_high, base.recall_high);
+    std::snprintf(fpr, sizeof fpr, "%.4f (%.4f)", sum.fpr_high, base.fpr_high);
+    std::printf("%-18s %5u %5u  %-17s %-17s %-17.3f %-17.4f %7.3f  %s\n", scenario.value().name.c_str(),
+                sum.swarm / static_cast<unsigned>(seeds), sum.organic / static_cast<unsigned>(seeds), recall, fpr,
+                sum.recall_medium, sum.fpr_medium, sum.cluster_purity, kinds.c_str());
+  }
+  std::printf("\nmeans over %llu seeds; (acct) = the account model alone, without swarm evidence\n",
+              static_cast<unsigned long long>(seeds));
+  return bad ? kExitBadInput : kExitOk;
 }
 
 }  // namespace
@@ -240,6 +570,8 @@ int main(int argc, char** argv) {
     std::puts("swarmlens 0.1.0");
     return kExitOk;
   }
+  if (args[0] == "simulate") return Simulate(args);
+  if (args[0] == "evaluate") return EvaluateCommand(args);
   if (args[0] != "analyze") return Usage("unknown command '" + args[0] + "'");
 
   Options opt;
@@ -264,6 +596,12 @@ int main(int argc, char** argv) {
       if (opt.list == ListKind::kUnknown) return Usage("unknown list '" + v + "' (followers, following)");
     } else if (a == "--owner") {
       if (!value(opt.owner)) return Usage("--owner needs a value");
+    } else if (a == "--avatars") {
+      if (!value(v)) return Usage("--avatars needs a folder");
+      opt.avatar_dirs.push_back(v);
+    } else if (a == "--avatar-hashes") {
+      if (!value(v)) return Usage("--avatar-hashes needs a file");
+      opt.avatar_hash_files.push_back(v);
     } else if (a == "--limit") {
       if (!value(v)) return Usage("--limit needs a value");
       char* end = nullptr;

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <limits>
 #include <new>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -69,6 +70,43 @@ int sl_ingest(Handle* h, const char* json, std::size_t json_len, const char* sou
     return 0;
   }
   h->output = swarmlens::IngestResultJson(h->engine, result.value());
+  return 1;
+}
+
+/// Hashes a decoded profile picture (RGBA8, `width` x `height`, rows `width * 4` bytes apart) of
+/// the account `username` and adds it to the avatar clusters of its lists. `file`/`file_len`
+/// are the image file's bytes for the exact-copy hash (may be 0/0). Writes AvatarResultJson
+/// (returns 1) or ErrorJson (returns 0: unknown username, bad size, image too flat to hash...).
+int sl_add_avatar(Handle* h, const char* username, std::size_t username_len, const std::uint8_t* rgba,
+                  std::uint32_t width, std::uint32_t height, const std::uint8_t* file, std::size_t file_len) {
+  const std::string_view name = View(username, username_len);
+  const std::optional<std::size_t> index = h->engine.Find(name);
+  if (!index) {
+    h->output = swarmlens::ErrorJson(
+        {swarmlens::ErrorCode::kInvalidArgument, "avatar", 0, "no account with this username in the engine"});
+    return 0;
+  }
+  swarmlens::ImageView image;
+  image.pixels = rgba;
+  image.width = width;
+  image.height = height;
+  image.stride = static_cast<std::size_t>(width) * 4;
+  image.format = swarmlens::PixelFormat::kRgba8;
+  auto hash = swarmlens::ComputePerceptualHash(image);
+  if (!hash) {
+    swarmlens::Error e = hash.error();
+    e.source = "avatar of " + std::string(name);
+    h->output = swarmlens::ErrorJson(e);
+    return 0;
+  }
+  std::optional<std::uint64_t> exact;
+  if (file != nullptr && file_len > 0) exact = swarmlens::ExactImageHash({file, file_len});
+  auto added = h->engine.AddAvatar(*index, hash.value(), exact);
+  if (!added) {
+    h->output = swarmlens::ErrorJson(added.error());
+    return 0;
+  }
+  h->output = swarmlens::AvatarResultJson(h->engine, added.value(), hash.value());
   return 1;
 }
 

@@ -144,8 +144,55 @@ export class SwarmlensEngine {
   }
 
   /**
+   * Adds the profile picture of an account the engine knows, as decoded pixels, to the
+   * shared-picture clusters of its lists (the core computes the perceptual hash).
+   * @param {string} username The account (as in the ingested payloads).
+   * @param {{data: Uint8Array|Uint8ClampedArray, width: number, height: number}} image RGBA8
+   *   pixels, rows `width * 4` bytes apart (what canvas getImageData returns).
+   * @param {Uint8Array} [fileBytes] The image file's bytes, for the exact-copy hash.
+   * @returns {{ok: true, status: string, cluster_size: number, quality: number, hash: string,
+   *   updated: object[], clusters: object[]} | {ok: false, error: object}} Unknown accounts and
+   *   unhashable images are { ok: false } and change nothing.
+   */
+  addAvatar(username, image, fileBytes = undefined) {
+    const handle = this.#live();
+    if (typeof username !== 'string') throw new TypeError('addAvatar: username must be a string');
+    if (image === null || typeof image !== 'object') throw new TypeError('addAvatar: image must be an object');
+    const { data, width, height } = image;
+    if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0 ||
+        width > 4096 || height > 4096) {
+      throw new TypeError('addAvatar: width and height must be integers in [1, 4096]');
+    }
+    if (!(data instanceof Uint8Array || data instanceof Uint8ClampedArray) || data.length !== width * height * 4) {
+      throw new TypeError('addAvatar: data must hold width * height * 4 RGBA bytes');
+    }
+    if (fileBytes !== undefined && !(fileBytes instanceof Uint8Array)) {
+      throw new TypeError('addAvatar: fileBytes must be a Uint8Array');
+    }
+    const nameBytes = encoder.encode(username);
+    const file = fileBytes ?? EMPTY;
+    const m = this.#m;
+    const total = nameBytes.length + data.length + file.length;
+    const base = m._sl_alloc(total) >>> 0;
+    if (base === 0) throw new RangeError('swarmlens: out of wasm memory');
+    try {
+      const heap = m.HEAPU8; // Read after the allocation: growing memory replaces the buffer.
+      heap.set(nameBytes, base);
+      const pixels = base + nameBytes.length;
+      heap.set(data, pixels);
+      const filePtr = pixels + data.length;
+      heap.set(file, filePtr);
+      m._sl_add_avatar(handle, base, nameBytes.length, pixels, width, height,
+                       file.length ? filePtr : 0, file.length);
+      return this.#takeOutput();
+    } finally {
+      m._sl_free(base);
+    }
+  }
+
+  /**
    * Every account, highest score first (ties by username).
-   * @returns {{ok: true, accounts: object[]}}
+   * @returns {{ok: true, accounts: object[], clusters: object[]}} clusters with their members' usernames
    */
   ranked() {
     this.#m._sl_ranked(this.#live());

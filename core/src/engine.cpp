@@ -1,6 +1,7 @@
 #include "swarmlens/engine.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include <xxhash.h>
 
@@ -8,6 +9,71 @@ namespace swarmlens {
 
 std::size_t UsernameHash::operator()(const std::string& s) const noexcept {
   return static_cast<std::size_t>(XXH3_64bits(s.data(), s.size()));
+}
+
+/// Swarm state of one list. Clusters are recomputed lazily (only when a page or picture arrived
+/// since the last look), and the analyzers are incremental, so a page costs its own size, not the
+/// list's.
+struct Engine::ListState {
+  ListKind list = ListKind::kUnknown;
+  std::string owner;
+  ListAnalyzer analyzer;
+  std::unique_ptr<AvatarClusters> avatars;  ///< Created with the first picture (4 MiB of tables).
+  bool dirty = false;
+  std::vector<Cluster> clusters;            ///< List signals + shared avatars (kSharedAvatar).
+  std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> by_member;
+  std::vector<std::uint32_t> clustered;     ///< Members of any cluster at the last refresh.
+};
+
+namespace {
+// What a badge shows of a score: the score, the level and the swarm reasons' texts. A change in
+// any of them (a cluster grew from 3 to 4) makes the account "updated".
+std::uint64_t Fingerprint(const Score& s) {
+  XXH3_state_t state;
+  XXH3_64bits_reset(&state);
+  const auto level = static_cast<std::uint8_t>(s.level);
+  XXH3_64bits_update(&state, &s.score, sizeof s.score);
+  XXH3_64bits_update(&state, &level, sizeof level);
+  for (const ListReason& r : s.list_reasons) XXH3_64bits_update(&state, r.text.data(), r.text.size() + 1);
+  return XXH3_64bits_digest(&state);
+}
+}  // namespace
+
+Engine::Engine() = default;
+Engine::~Engine() = default;
+Engine::Engine(Engine&&) noexcept = default;
+Engine& Engine::operator=(Engine&&) noexcept = default;
+
+Engine::ListState& Engine::StateFor(ListKind list, const std::string& owner) {
+  auto key = std::make_pair(list, owner);
+  auto it = list_index_.find(key);
+  if (it != list_index_.end()) return *lists_[it->second];
+  auto state = std::make_unique<ListState>();
+  state->list = list;
+  state->owner = owner;
+  list_index_.emplace(std::move(key), lists_.size());
+  lists_.push_back(std::move(state));
+  return *lists_.back();
+}
+
+void Engine::Refresh(ListState& state) const {
+  if (!state.dirty) return;
+  state.dirty = false;
+  state.clusters = state.analyzer.Clusters();
+  if (state.avatars) {
+    // Only pictures shared by 3+ accounts: two people with one picture (couples, friends) are
+    // common; three or more in one list is what swarms do.
+    for (const AvatarCluster& a : state.avatars->Clusters(3)) {
+      Cluster c;
+      c.kind = ClusterKind::kSharedAvatar;
+      c.members = a.members;
+      c.strength = a.strength;
+      c.key = PerceptualHashToHex(a.representative);
+      c.description = std::to_string(a.members.size()) + " accounts of this list use the same profile picture";
+      state.clusters.push_back(std::move(c));
+    }
+  }
+  state.by_member = ClustersByMember(state.clusters);
 }
 
 Result<IngestSummary> Engine::Ingest(std::string_view json, const SourceInfo& source) {
@@ -21,6 +87,9 @@ Result<IngestSummary> Engine::Ingest(std::string_view json, const SourceInfo& so
   summary.list = page.list;
   summary.next_cursor = std::move(page.next_cursor);
   summary.accounts.reserve(page.accounts.size());
+
+  std::vector<std::pair<std::size_t, std::vector<Sighting>>> page_sightings;
+  std::vector<std::pair<ListState*, std::vector<ListMember>>> members;
 
   for (Account& incoming : page.accounts) {
     // Identity: pk when the payload has one, else the username (DYI exports carry no pk).
@@ -42,6 +111,7 @@ Result<IngestSummary> Engine::Ingest(std::string_view json, const SourceInfo& so
         }
       }
     }
+    const std::vector<Sighting> sightings = incoming.sightings;
     if (found) {
       Account& known = accounts_[index];
       if (!incoming.username.empty() && incoming.username != known.username) {
@@ -52,22 +122,135 @@ Result<IngestSummary> Engine::Ingest(std::string_view json, const SourceInfo& so
       MergeAccount(known, incoming);
     } else {
       accounts_.push_back(std::move(incoming));
+      account_lists_.emplace_back();
+      reported_.push_back(0);
       ++summary.new_accounts;
     }
     const Account& stored = accounts_[index];
     if (stored.pk) by_pk_[*stored.pk] = index;
     if (!stored.username.empty()) by_username_[stored.username] = index;
     summary.accounts.push_back(index);
+
+    page_sightings.emplace_back(index, sightings);
   }
+
+  // Page members per list (built after the loop: the account vector may have reallocated).
+  for (const auto& [index, sightings] : page_sightings) {
+    const Account& stored = accounts_[index];
+    double account_score = -1;
+    for (const Sighting& s : sightings) {
+      ListState& state = StateFor(s.list, s.owner);
+      const auto list_id = static_cast<std::uint32_t>(list_index_.at({s.list, s.owner}));
+      auto& lists = account_lists_[index];
+      if (std::find(lists.begin(), lists.end(), list_id) == lists.end()) lists.push_back(list_id);
+      auto slot = std::find_if(members.begin(), members.end(), [&](const auto& m) { return m.first == &state; });
+      if (slot == members.end()) {
+        members.emplace_back(&state, std::vector<ListMember>{});
+        slot = members.end() - 1;
+      }
+      if (account_score < 0) account_score = ScoreAccount(stored, thresholds_).score;
+      ListMember m;
+      m.id = static_cast<std::uint32_t>(index);
+      m.position = s.position;
+      m.pk = stored.pk;
+      m.username = stored.username;
+      if (stored.full_name) m.full_name = std::string_view(*stored.full_name);
+      m.account_score = account_score;
+      slot->second.push_back(m);
+    }
+  }
+
+  // Feed the lists, then find the accounts outside the page whose swarm evidence changed.
+  std::vector<ListState*> touched;
+  for (auto& [state, page_members] : members) {
+    state->analyzer.AddPage(page_members);
+    state->dirty = true;
+    touched.push_back(state);
+  }
+  for (std::size_t index : summary.accounts) reported_[index] = Fingerprint(ScoreAt(index));
+  summary.updated = CollectUpdated(touched, summary.accounts);
   return summary;
 }
 
-Score Engine::ScoreAt(std::size_t index) const { return ScoreAccount(accounts_[index], thresholds_); }
+std::vector<std::size_t> Engine::CollectUpdated(const std::vector<ListState*>& lists,
+                                                const std::vector<std::size_t>& exclude) {
+  std::vector<std::uint32_t> candidates;
+  for (ListState* state : lists) {
+    candidates.insert(candidates.end(), state->clustered.begin(), state->clustered.end());  // may have left
+    Refresh(*state);
+    state->clustered.clear();
+    for (const auto& entry : state->by_member) state->clustered.push_back(entry.first);
+    candidates.insert(candidates.end(), state->clustered.begin(), state->clustered.end());
+  }
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  std::vector<std::size_t> updated;
+  for (std::uint32_t id : candidates) {
+    if (std::find(exclude.begin(), exclude.end(), id) != exclude.end()) continue;
+    const std::uint64_t now = Fingerprint(ScoreAt(id));
+    if (now != reported_[id]) {
+      reported_[id] = now;
+      updated.push_back(id);
+    }
+  }
+  return updated;
+}
+
+Result<AvatarSummary> Engine::AddAvatar(std::size_t account, const PerceptualHash& hash,
+                                        std::optional<std::uint64_t> exact) {
+  if (account >= accounts_.size()) {
+    return Error{ErrorCode::kInvalidArgument, "", 0, "no account with index " + std::to_string(account)};
+  }
+  AvatarSummary summary;
+  std::vector<ListState*> touched;
+  for (std::uint32_t list_id : account_lists_[account]) {
+    ListState& state = *lists_[list_id];
+    if (!state.avatars) state.avatars = std::make_unique<AvatarClusters>();
+    summary.result = state.avatars->Add(static_cast<std::uint32_t>(account), hash, exact);
+    state.dirty = true;
+    touched.push_back(&state);
+  }
+  summary.updated = CollectUpdated(touched, {});
+  return summary;
+}
+
+std::optional<std::size_t> Engine::Find(std::string_view username) const {
+  auto it = by_username_.find(std::string(username));
+  if (it == by_username_.end()) return std::nullopt;
+  return it->second;
+}
+
+Score Engine::ScoreAt(std::size_t index) const {
+  Score score = ScoreAccount(accounts_[index], thresholds_);
+  if (index >= account_lists_.size() || account_lists_[index].empty()) return score;
+  std::vector<const Cluster*> member_of;
+  const auto id = static_cast<std::uint32_t>(index);
+  for (std::uint32_t list_id : account_lists_[index]) {
+    ListState& state = *lists_[list_id];
+    Refresh(state);
+    auto it = state.by_member.find(id);
+    if (it == state.by_member.end()) continue;
+    for (std::uint32_t c : it->second) member_of.push_back(&state.clusters[c]);
+  }
+  if (member_of.empty()) return score;
+  CombinedEvidence combined = CombineEvidence(score.logit, member_of);
+  for (ClusterReason& r : combined.reasons) {
+    std::string_view code = r.code;
+    for (const SwarmReasonInfo& info : SwarmReasonCatalog()) {
+      if (info.code == r.code) code = info.code;  // static storage
+    }
+    score.list_reasons.push_back({code, r.weight, std::move(r.text)});
+  }
+  score.logit = combined.logit;
+  score.score = 1.0 / (1.0 + std::exp(-score.logit));
+  score.level = LevelFor(score.score, score.tier, accounts_[index].is_verified.value_or(false), thresholds_);
+  return score;
+}
 
 std::vector<ScoredAccount> Engine::Ranked() const {
   std::vector<ScoredAccount> out;
   out.reserve(accounts_.size());
-  for (const Account& account : accounts_) out.push_back({&account, ScoreAccount(account, thresholds_)});
+  for (std::size_t i = 0; i < accounts_.size(); ++i) out.push_back({&accounts_[i], i, ScoreAt(i)});
   std::stable_sort(out.begin(), out.end(), [](const ScoredAccount& a, const ScoredAccount& b) {
     if (a.score.score != b.score.score) return a.score.score > b.score.score;
     return a.account->username < b.account->username;
@@ -75,10 +258,23 @@ std::vector<ScoredAccount> Engine::Ranked() const {
   return out;
 }
 
+std::vector<ListCluster> Engine::Clusters() const {
+  std::vector<ListCluster> out;
+  for (const auto& state : lists_) {
+    Refresh(*state);
+    for (const Cluster& c : state->clusters) out.push_back({state->list, state->owner, c});
+  }
+  return out;
+}
+
 void Engine::Clear() {
   accounts_.clear();
   by_pk_.clear();
   by_username_.clear();
+  lists_.clear();
+  list_index_.clear();
+  account_lists_.clear();
+  reported_.clear();
 }
 
 }  // namespace swarmlens

@@ -1,4 +1,5 @@
-// Ingest: follower / following payloads -> Page, with simdjson On-Demand (error-code API only).
+// Ingest: follower / following / profile payloads -> Page, with simdjson On-Demand (error-code
+// API only).
 //
 // On-Demand is lazy: it checks only what is read. To never return half a page, every value the
 // parser meets is read to the end: known fields with typed getters, everything else through
@@ -31,8 +32,20 @@ const char* PayloadShapeName(PayloadShape shape) noexcept {
       return "dyi_followers";
     case PayloadShape::kDyiFollowing:
       return "dyi_following";
+    case PayloadShape::kWebProfileInfo:
+      return "web_profile_info";
+    case PayloadShape::kProfilePageGraphql:
+      return "profile_page_graphql";
+    case PayloadShape::kUserInfo:
+      return "user_info";
+    case PayloadShape::kGraphqlXdtProfile:
+      return "graphql_xdt_profile";
   }
   return "unknown";
+}
+
+bool IsProfileShape(PayloadShape shape) noexcept {
+  return static_cast<std::uint8_t>(shape) >= static_cast<std::uint8_t>(PayloadShape::kWebProfileInfo);
 }
 
 bool IsDefaultAvatarUrl(std::string_view url) noexcept {
@@ -281,8 +294,8 @@ struct PaddedBuffer {
 enum class Where : std::uint8_t {
   kTop,         ///< The document root object.
   kData,        ///< `data`.
-  kDataChild,   ///< `data.<name>` (XDT connections, e.g. xdt_api__v1__friendships__followers).
-  kLegacyUser,  ///< `data.user`: holds edge_followed_by / edge_follow.
+  kDataChild,   ///< `data.<name>`: an XDT connection (xdt_api__v1__friendships__followers) or a profile user.
+  kLegacyUser,  ///< `data.user`: holds the legacy edge_followed_by / edge_follow list, or is a profile user.
   kLegacyEdge,  ///< `data.user.edge_followed_by` / `edge_follow`.
 };
 
@@ -302,6 +315,19 @@ enum class Field : std::uint8_t {
   kLatestReel,
   kReel,
   kTypename,
+  // Profile tier.
+  kBiography,
+  kExternalUrl,
+  kBioLinks,
+  kFollowerCount,
+  kFollowingCount,
+  kMediaCount,
+  kEdgeFollowedBy,  ///< {"count": N}: followers
+  kEdgeFollow,      ///< {"count": N}: following
+  kEdgeMedia,       ///< edge_owner_to_timeline_media {"count": N, "edges": [media]}
+  kIsBusiness,
+  kIsProfessional,
+  kJoinedRecently,
 };
 
 Field ClassifyPlain(std::string_view k) {
@@ -315,17 +341,37 @@ Field ClassifyPlain(std::string_view k) {
     case 8:
       return k == "username" ? Field::kUsername : Field::kNone;
     case 9:
-      return k == "full_name" ? Field::kFullName : Field::kNone;
+      return k == "full_name"   ? Field::kFullName
+             : k == "biography" ? Field::kBiography
+             : k == "bio_links" ? Field::kBioLinks
+                                : Field::kNone;
     case 10:
       return k == "is_private" ? Field::kIsPrivate : k == "__typename" ? Field::kTypename : Field::kNone;
     case 11:
-      return k == "is_verified" ? Field::kIsVerified : k == "strong_id__" ? Field::kStrongId : Field::kNone;
+      return k == "is_verified"   ? Field::kIsVerified
+             : k == "strong_id__" ? Field::kStrongId
+             : k == "media_count" ? Field::kMediaCount
+             : k == "edge_follow" ? Field::kEdgeFollow
+             : k == "is_business" ? Field::kIsBusiness
+                                  : Field::kNone;
+    case 12:
+      return k == "external_url" ? Field::kExternalUrl : Field::kNone;
     case 14:
-      return k == "profile_pic_id" ? Field::kPicId : Field::kNone;
+      return k == "profile_pic_id" ? Field::kPicId : k == "follower_count" ? Field::kFollowerCount : Field::kNone;
     case 15:
-      return k == "profile_pic_url" ? Field::kPicUrl : Field::kNone;
+      return k == "profile_pic_url" ? Field::kPicUrl : k == "following_count" ? Field::kFollowingCount : Field::kNone;
+    case 16:
+      return k == "edge_followed_by" ? Field::kEdgeFollowedBy : Field::kNone;
     case 17:
       return k == "latest_reel_media" ? Field::kLatestReel : Field::kNone;
+    case 18:
+      return k == "is_joined_recently" ? Field::kJoinedRecently : Field::kNone;
+    case 19:
+      return k == "is_business_account" ? Field::kIsBusiness : Field::kNone;
+    case 23:
+      return k == "is_professional_account" ? Field::kIsProfessional : Field::kNone;
+    case 28:
+      return k == "edge_owner_to_timeline_media" ? Field::kEdgeMedia : Field::kNone;
     case 29:
       return k == "has_anonymous_profile_picture" ? Field::kHasAnonymous : Field::kNone;
     default:
@@ -342,6 +388,27 @@ Field Classify(std::string_view k, bool* alias) {
   }
   return f;
 }
+
+// What one user object has shown so far. A user in a list or at a profile-only key (`user`,
+// `graphql.user`) is read strictly: a wrong type is an error. An object under `data.<key>` may be
+// a list container or a profile user, which only its keys tell, and On-Demand reads it once: its
+// user fields are read leniently, the first wrong type is kept in `deferred` (the value is still
+// checked to be valid JSON), and it becomes the error only if the object turns out to be the
+// profile.
+struct UserState {
+  explicit UserState(Account& a, bool soft = false) : acc(a), lenient(soft) {}
+  Account& acc;
+  bool lenient;
+  std::optional<std::uint64_t> pk, pk_id, id, strong_id;  // ids in order of preference
+  std::optional<bool> has_anonymous;
+  std::optional<std::int64_t> reel_latest;
+  std::optional<std::string> bio_link;  // first bio_links[].url
+  bool saw_username = false;            // a `username` key, whatever its value
+  bool saw_count = false;               // a profile count key (follower_count, edge_followed_by...)
+  bool edge_counts = false;             // counts in the web_profile_info form {"count": N}
+  bool not_user = false;                // a non-user __typename (lenient objects only)
+  std::optional<Error> deferred;
+};
 
 class Ingest {
  public:
@@ -425,15 +492,34 @@ class Ingest {
   bool ReadInt(od::value& v, std::string_view field, std::optional<std::int64_t>* out);
   bool ReadId(od::value& v, std::string_view field, std::optional<std::uint64_t>* out);
   bool ReadCursor(od::value& v, std::string_view field, std::optional<std::string>* out);
+  bool ReadCount(od::value& v, std::string_view field, std::optional<std::uint64_t>* out);
+  // A user field read: true when it succeeded, or when `st` is lenient and it failed only on a
+  // value's type (then kept as st.deferred; the value was consumed and checked).
+  bool Soft(bool ok, UserState& st) {
+    if (ok) return true;
+    if (!st.lenient || error_.code != ErrorCode::kUnexpectedType) return false;
+    if (!st.deferred) st.deferred = std::move(error_);
+    error_ = Error{};
+    return true;
+  }
 
   // -- shapes
-  bool Container(od::object& obj, Where where, ListKind implied, int depth);
-  bool ListField(od::value& v, std::string_view key, Where where, ListKind implied, int depth);
+  bool Container(od::object& obj, Where where, ListKind implied, int depth, UserState* profile = nullptr);
+  bool ListField(od::value& v, std::string_view key, Where where, ListKind implied, int depth,
+                 UserState* profile = nullptr);
   bool Users(od::value& v, std::string_view field, PayloadShape shape, ListKind implied, int depth);
   bool Edges(od::value& v, PayloadShape shape, ListKind implied, int depth);
   bool DyiList(od::array& arr, int depth);
   bool User(od::value& v, Account& acc, int depth);
-  bool Reel(od::value& v, std::optional<std::int64_t>* latest, int depth);
+  bool UserField(od::value& v, std::string_view key, Field field, UserState& st, int depth);
+  void FinishUser(UserState& st);
+  bool Reel(od::value& v, UserState& st, int depth);
+  bool EdgeCount(od::value& v, std::string_view field, std::optional<std::uint64_t>* count, UserState& st, int depth);
+  bool BioLinks(od::value& v, UserState& st, int depth);
+  bool ProfileUser(od::value& v, PayloadShape shape, int depth);
+  bool GraphqlRoot(od::value& v, int depth);
+  bool AmbiguousObject(od::value& v, std::string_view key, int depth);
+  void AcceptProfile(Account&& acc, PayloadShape shape);
   bool PageInfo(od::value& v, std::optional<std::string>* cursor, std::optional<bool>* has_next, int depth);
   bool DyiEntry(od::value& v, Account& acc, std::optional<std::int64_t>* listed_at, int depth);
   bool StringListData(od::value& v, std::optional<std::string_view>* value, std::optional<std::string_view>* href,
@@ -700,6 +786,41 @@ bool Ingest::ReadCursor(od::value& v, std::string_view field, std::optional<std:
   }
 }
 
+bool Ingest::ReadCount(od::value& v, std::string_view field, std::optional<std::uint64_t>* out) {
+  od::json_type type{};
+  if (auto e = v.type().get(type)) return FailJsonAt(e, v);
+  switch (type) {
+    case od::json_type::null:
+      out->reset();
+      return ConsumeNull(v);
+    case od::json_type::number: {
+      std::uint64_t n = 0;
+      if (v.get_uint64().get(n) != simdjson::SUCCESS) {
+        od::number num;
+        if (auto e = v.get_number().get(num); e && e != simdjson::BIGINT_ERROR) return FailJsonAt(e, v);
+        return FailType(v, "a non-negative integer", field);  // negative, fraction or too large
+      }
+      *out = n;
+      return true;
+    }
+    case od::json_type::string: {
+      std::string_view s;
+      if (auto e = v.get_string().get(s)) return FailJsonAt(e, v);
+      s = Trim(s);
+      if (s.empty()) {  // "" shows no count: unknown
+        out->reset();
+        return true;
+      }
+      std::uint64_t n = 0;
+      if (!ParseDecimal(s, &n)) return FailType(v, "a non-negative integer", field);
+      *out = n;
+      return true;
+    }
+    default:
+      return FailWrongType(v, "a non-negative integer", field);
+  }
+}
+
 void Ingest::NoteTopKey(std::string_view key) {
   if (have_list_ || top_key_count_ > 4) return;
   if (top_key_count_++ == 4) {
@@ -712,7 +833,7 @@ void Ingest::NoteTopKey(std::string_view key) {
   top_keys_ += '"';
 }
 
-bool Ingest::Container(od::object& obj, Where where, ListKind implied, int depth) {
+bool Ingest::Container(od::object& obj, Where where, ListKind implied, int depth, UserState* profile) {
   // Cursor fields may come before or after the list: keep them until the object ends.
   std::optional<std::string> cursor;
   std::optional<bool> has_more;
@@ -739,8 +860,41 @@ bool Ingest::Container(od::object& obj, Where where, ListKind implied, int depth
       continue;
     }
 
+    if (profile != nullptr) {
+      // An object under `data` that may be a profile user: read its user fields too.
+      if (where == Where::kLegacyEdge) {
+        if (key == "count") {  // data.user.edge_followed_by.count: the user's own count
+          profile->saw_count = profile->edge_counts = true;
+          const bool follow = implied == ListKind::kFollowing;
+          std::optional<std::uint64_t>* count = follow ? &profile->acc.following_count : &profile->acc.follower_count;
+          if (!Soft(ReadCount(v, follow ? "edge_follow.count" : "edge_followed_by.count", count), *profile))
+            return false;
+          continue;
+        }
+      } else {
+        bool alias = false;
+        const Field field = Classify(key, &alias);
+        if (field != Field::kNone) {
+          // data.user.edge_followed_by / edge_follow objects may also hold the legacy list.
+          bool list_capable =
+              where == Where::kLegacyUser && !alias && (field == Field::kEdgeFollowedBy || field == Field::kEdgeFollow);
+          if (list_capable) {
+            od::json_type type{};
+            if (auto e = v.type().get(type)) return FailJsonAt(e, v);
+            list_capable = type == od::json_type::object;
+          }
+          if (list_capable) {
+            profile->saw_count = profile->edge_counts = true;
+          } else {
+            if (!UserField(v, key, field, *profile, depth)) return false;
+            continue;
+          }
+        }
+      }
+    }
+
     current_container_ = id;
-    if (!ListField(v, key, where, implied, depth + 1)) return false;
+    if (!ListField(v, key, where, implied, depth + 1, profile)) return false;
   }
   if (list_container_ == id) {
     // `has_more: false` / `has_next_page: false` wins over a leftover cursor.
@@ -751,7 +905,8 @@ bool Ingest::Container(od::object& obj, Where where, ListKind implied, int depth
 }
 
 // One field of a container that is not a cursor: a list, a nested container, or ignored.
-bool Ingest::ListField(od::value& v, std::string_view key, Where where, ListKind implied, int depth) {
+bool Ingest::ListField(od::value& v, std::string_view key, Where where, ListKind implied, int depth,
+                       UserState* profile) {
   if (depth > kMaxDepth) return Validate(v, depth);
   od::json_type type{};
   if (auto e = v.type().get(type)) return FailJsonAt(e, v);
@@ -770,13 +925,17 @@ bool Ingest::ListField(od::value& v, std::string_view key, Where where, ListKind
         return DyiList(arr, depth);
       }
       if (key == "data" && is_object) break;
+      if (key == "user" && is_object) return ProfileUser(v, PayloadShape::kUserInfo, depth);
+      if (key == "graphql" && is_object) return GraphqlRoot(v, depth);
       return Validate(v, depth);
     case Where::kData:
     case Where::kDataChild:
       if (key == "users") return Users(v, key, PayloadShape::kGraphqlXdt, ListKind::kUnknown, depth);
       if (key == "edges") return Edges(v, PayloadShape::kGraphqlXdt, ListKind::kUnknown, depth);
       // Search one level below `data`; comment connections hold comments, not accounts.
-      if (where == Where::kData && is_object && key.find("comment") == std::string_view::npos) break;
+      if (where == Where::kData && is_object && key.find("comment") == std::string_view::npos) {
+        return AmbiguousObject(v, key, depth);
+      }
       return Validate(v, depth);
     case Where::kLegacyUser:
       if (is_object && (key == "edge_followed_by" || key == "edge_follow")) break;
@@ -791,11 +950,9 @@ bool Ingest::ListField(od::value& v, std::string_view key, Where where, ListKind
   switch (where) {
     case Where::kTop:
       return Container(child, Where::kData, ListKind::kUnknown, depth);
-    case Where::kData:
-      return Container(child, key == "user" ? Where::kLegacyUser : Where::kDataChild, ListKind::kUnknown, depth);
     case Where::kLegacyUser:
       return Container(child, Where::kLegacyEdge, key == "edge_follow" ? ListKind::kFollowing : ListKind::kFollowers,
-                       depth);
+                       depth, profile);
     default:
       return Validate(v, depth);  // not reached: other places never break out above
   }
@@ -892,7 +1049,7 @@ bool Ingest::Edges(od::value& v, PayloadShape shape, ListKind implied, int depth
   return true;
 }
 
-bool Ingest::Reel(od::value& v, std::optional<std::int64_t>* latest, int depth) {
+bool Ingest::Reel(od::value& v, UserState& st, int depth) {
   od::json_type type{};
   if (auto e = v.type().get(type)) return FailJsonAt(e, v);
   if (type != od::json_type::object) return Validate(v, depth);
@@ -905,7 +1062,7 @@ bool Ingest::Reel(od::value& v, std::optional<std::int64_t>* latest, int depth) 
     if (!Key(f, &key)) return false;
     od::value& fv = f.value();
     if (key == "latest_reel_media") {
-      if (!ReadInt(fv, key, latest)) return false;
+      if (!Soft(ReadInt(fv, key, &st.reel_latest), st)) return false;
     } else if (!Validate(fv, depth + 1)) {
       return false;
     }
@@ -913,90 +1070,173 @@ bool Ingest::Reel(od::value& v, std::optional<std::int64_t>* latest, int depth) 
   return true;
 }
 
-bool Ingest::User(od::value& v, Account& acc, int depth) {
-  const std::uint64_t offset = OffsetOf(v.raw_json_token().data());
+// {"count": N, ...} of web_profile_info (`edges` there hold media or mutual followers: skipped).
+bool Ingest::EdgeCount(od::value& v, std::string_view field, std::optional<std::uint64_t>* count, UserState& st,
+                       int depth) {
+  od::json_type type{};
+  if (auto e = v.type().get(type)) return FailJsonAt(e, v);
+  if (type == od::json_type::null) return ConsumeNull(v);
+  if (type != od::json_type::object) return Soft(FailWrongType(v, "an object", field), st);
   od::object obj;
   if (auto e = v.get_object().get(obj)) return FailJson(e);
-  // Ids in order of preference; all are the same number when several are present.
-  std::optional<std::uint64_t> pk, pk_id, id, strong_id;
-  std::optional<bool> has_anonymous;
-  std::optional<std::int64_t> reel_latest;
-  std::optional<std::string_view> s;
   for (auto fr : obj) {
     od::field f;
     if (auto e = std::move(fr).get(f)) return FailJson(e);
     std::string_view key;
     if (!Key(f, &key)) return false;
     od::value& fv = f.value();
-    bool alias = false;
-    const Field field = Classify(key, &alias);
-    if (alias) xdt_hint_ = true;
-    bool ok = true;
-    switch (field) {
-      case Field::kPk:
-        ok = ReadId(fv, key, &pk);
-        break;
-      case Field::kPkId:
-        ok = ReadId(fv, key, &pk_id);
-        break;
-      case Field::kId:
-        ok = ReadId(fv, key, &id);
-        break;
-      case Field::kStrongId:
-        ok = ReadId(fv, key, &strong_id);
-        break;
-      case Field::kUsername:
-        ok = ReadString(fv, key, &s);
-        if (ok) acc.username = s ? std::string(Trim(*s)) : std::string();
-        break;
-      case Field::kFullName:
-        ok = ReadString(fv, key, &s);
-        if (ok) acc.full_name = s ? std::optional<std::string>(CleanText(*s)) : std::nullopt;
-        break;
-      case Field::kIsPrivate:
-        ok = ReadBool(fv, key, &acc.is_private);
-        break;
-      case Field::kIsVerified:
-        ok = ReadBool(fv, key, &acc.is_verified);
-        break;
-      case Field::kHasAnonymous:
-        ok = ReadBool(fv, key, &has_anonymous);
-        break;
-      case Field::kPicId:
-        ok = ReadString(fv, key, &s);
-        if (ok) acc.profile_pic_id = s ? std::optional<std::string>(*s) : std::nullopt;
-        break;
-      case Field::kPicUrl:
-        ok = ReadString(fv, key, &s);
-        if (ok) acc.profile_pic_url = s ? std::optional<std::string>(*s) : std::nullopt;
-        break;
-      case Field::kLatestReel:
-        ok = ReadInt(fv, key, &acc.latest_reel_media);
-        break;
-      case Field::kReel:
-        ok = Reel(fv, &reel_latest, depth + 1);
-        break;
-      case Field::kTypename:
-        ok = ReadString(fv, key, &s);
-        if (ok && s) {
-          const bool user_type = s->find("User") != std::string_view::npos;
-          if (user_type && StartsWith(*s, "XDT")) xdt_hint_ = true;
-          if (!user_type && (StartsWith(*s, "XDT") || StartsWith(*s, "Graph"))) {
-            return Fail(ErrorCode::kUnknownShape, OffsetOf(fv.raw_json_token().data()),
-                        "expected user objects, found __typename \"" + std::string(s->substr(0, 40)) + "\"");
-          }
-        }
-        break;
-      case Field::kNone:
-        ok = Validate(fv, depth + 1);
-        break;
+    if (key == "count") {
+      const std::string name = std::string(field) + ".count";  // errors name "edge_follow.count"
+      if (!Soft(ReadCount(fv, name, count), st)) return false;
+    } else if (!Validate(fv, depth + 1)) {
+      return false;
     }
-    if (!ok) return false;
   }
-  acc.pk = pk ? pk : pk_id ? pk_id : id ? id : strong_id;
-  if (!acc.latest_reel_media) acc.latest_reel_media = reel_latest;
-  if (has_anonymous) {
-    acc.anonymous_avatar = has_anonymous;
+  return true;
+}
+
+// bio_links: [{"url": ..., "title": ..., "link_type": ...}]; the first non-empty url is kept.
+bool Ingest::BioLinks(od::value& v, UserState& st, int depth) {
+  od::json_type type{};
+  if (auto e = v.type().get(type)) return FailJsonAt(e, v);
+  if (type == od::json_type::null) return ConsumeNull(v);
+  if (type != od::json_type::array) return Soft(FailWrongType(v, "an array", "bio_links"), st);
+  od::array arr;
+  if (auto e = v.get_array().get(arr)) return FailJson(e);
+  for (auto er : arr) {
+    od::value el;
+    if (auto e = std::move(er).get(el)) return FailJson(e);
+    od::json_type et{};
+    if (auto e = el.type().get(et)) return FailJsonAt(e, el);
+    if (et != od::json_type::object) {
+      if (!Soft(FailWrongType(el, "expected an object in \"bio_links\""), st)) return false;
+      continue;
+    }
+    od::object obj;
+    if (auto e = el.get_object().get(obj)) return FailJson(e);
+    for (auto fr : obj) {
+      od::field f;
+      if (auto e = std::move(fr).get(f)) return FailJson(e);
+      std::string_view key;
+      if (!Key(f, &key)) return false;
+      od::value& fv = f.value();
+      if (key == "url") {
+        std::optional<std::string_view> url;
+        const bool ok = ReadString(fv, key, &url);
+        if (!Soft(ok, st)) return false;
+        if (ok && url && !st.bio_link && !Trim(*url).empty()) st.bio_link.emplace(Trim(*url));
+      } else if (!Validate(fv, depth + 2)) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+bool Ingest::UserField(od::value& fv, std::string_view key, Field field, UserState& st, int depth) {
+  Account& acc = st.acc;
+  std::optional<std::string_view> s;
+  bool ok = true;
+  switch (field) {
+    case Field::kPk:
+      return Soft(ReadId(fv, key, &st.pk), st);
+    case Field::kPkId:
+      return Soft(ReadId(fv, key, &st.pk_id), st);
+    case Field::kId:
+      return Soft(ReadId(fv, key, &st.id), st);
+    case Field::kStrongId:
+      return Soft(ReadId(fv, key, &st.strong_id), st);
+    case Field::kUsername:
+      st.saw_username = true;
+      ok = ReadString(fv, key, &s);
+      if (ok) acc.username = s ? std::string(Trim(*s)) : std::string();
+      return Soft(ok, st);
+    case Field::kFullName:
+      ok = ReadString(fv, key, &s);
+      if (ok) acc.full_name = s ? std::optional<std::string>(CleanText(*s)) : std::nullopt;
+      return Soft(ok, st);
+    case Field::kIsPrivate:
+      return Soft(ReadBool(fv, key, &acc.is_private), st);
+    case Field::kIsVerified:
+      return Soft(ReadBool(fv, key, &acc.is_verified), st);
+    case Field::kHasAnonymous:
+      return Soft(ReadBool(fv, key, &st.has_anonymous), st);
+    case Field::kPicId:
+      ok = ReadString(fv, key, &s);
+      if (ok) acc.profile_pic_id = s ? std::optional<std::string>(*s) : std::nullopt;
+      return Soft(ok, st);
+    case Field::kPicUrl:
+      ok = ReadString(fv, key, &s);
+      if (ok) acc.profile_pic_url = s ? std::optional<std::string>(*s) : std::nullopt;
+      return Soft(ok, st);
+    case Field::kLatestReel:
+      return Soft(ReadInt(fv, key, &acc.latest_reel_media), st);
+    case Field::kReel:
+      return Reel(fv, st, depth + 1);
+    case Field::kTypename: {
+      ok = ReadString(fv, key, &s);
+      if (!ok) return Soft(false, st);
+      if (!s) return true;
+      const bool user_type = s->find("User") != std::string_view::npos;
+      const bool typed = StartsWith(*s, "XDT") || StartsWith(*s, "Graph");
+      if (st.lenient) {
+        if (typed && !user_type) st.not_user = true;  // a connection or comment object, not a user
+        return true;
+      }
+      if (user_type && StartsWith(*s, "XDT")) xdt_hint_ = true;
+      if (!user_type && typed) {
+        return Fail(ErrorCode::kUnknownShape, OffsetOf(fv.raw_json_token().data()),
+                    "expected user objects, found __typename \"" + std::string(s->substr(0, 40)) + "\"");
+      }
+      return true;
+    }
+    case Field::kBiography:
+      ok = ReadString(fv, key, &s);
+      if (ok) acc.biography = s ? std::optional<std::string>(CleanText(*s)) : std::nullopt;
+      return Soft(ok, st);
+    case Field::kExternalUrl:
+      ok = ReadString(fv, key, &s);
+      if (ok) acc.external_url = s ? std::optional<std::string>(Trim(*s)) : std::nullopt;
+      return Soft(ok, st);
+    case Field::kBioLinks:
+      return BioLinks(fv, st, depth + 1);
+    case Field::kFollowerCount:
+      st.saw_count = true;
+      return Soft(ReadCount(fv, key, &acc.follower_count), st);
+    case Field::kFollowingCount:
+      st.saw_count = true;
+      return Soft(ReadCount(fv, key, &acc.following_count), st);
+    case Field::kMediaCount:
+      st.saw_count = true;
+      return Soft(ReadCount(fv, key, &acc.media_count), st);
+    case Field::kEdgeFollowedBy:
+      st.saw_count = st.edge_counts = true;
+      return EdgeCount(fv, key, &acc.follower_count, st, depth + 1);
+    case Field::kEdgeFollow:
+      st.saw_count = st.edge_counts = true;
+      return EdgeCount(fv, key, &acc.following_count, st, depth + 1);
+    case Field::kEdgeMedia:
+      st.saw_count = st.edge_counts = true;
+      return EdgeCount(fv, key, &acc.media_count, st, depth + 1);
+    case Field::kIsBusiness:
+      return Soft(ReadBool(fv, key, &acc.is_business), st);
+    case Field::kIsProfessional:
+      return Soft(ReadBool(fv, key, &acc.is_professional), st);
+    case Field::kJoinedRecently:
+      return Soft(ReadBool(fv, key, &acc.is_joined_recently), st);
+    case Field::kNone:
+      return Validate(fv, depth + 1);
+  }
+  return Validate(fv, depth + 1);
+}
+
+void Ingest::FinishUser(UserState& st) {
+  Account& acc = st.acc;
+  // Ids in order of preference; all are the same number when several are present.
+  acc.pk = st.pk ? st.pk : st.pk_id ? st.pk_id : st.id ? st.id : st.strong_id;
+  if (!acc.latest_reel_media) acc.latest_reel_media = st.reel_latest;
+  if (st.has_anonymous) {
+    acc.anonymous_avatar = st.has_anonymous;
   } else if (acc.profile_pic_url) {
     if (IsDefaultAvatarUrl(*acc.profile_pic_url)) {
       acc.anonymous_avatar = true;
@@ -1004,9 +1244,97 @@ bool Ingest::User(od::value& v, Account& acc, int depth) {
       acc.anonymous_avatar = false;
     }
   }
+  // Newer profiles list their links in bio_links; external_url is then null or the first one.
+  if ((!acc.external_url || acc.external_url->empty()) && st.bio_link) acc.external_url = std::move(st.bio_link);
+}
+
+bool Ingest::User(od::value& v, Account& acc, int depth) {
+  const std::uint64_t offset = OffsetOf(v.raw_json_token().data());
+  od::object obj;
+  if (auto e = v.get_object().get(obj)) return FailJson(e);
+  UserState st(acc);
+  for (auto fr : obj) {
+    od::field f;
+    if (auto e = std::move(fr).get(f)) return FailJson(e);
+    std::string_view key;
+    if (!Key(f, &key)) return false;
+    bool alias = false;
+    const Field field = Classify(key, &alias);
+    if (alias) xdt_hint_ = true;
+    if (!UserField(f.value(), key, field, st, depth)) return false;
+  }
+  FinishUser(st);
   if (!acc.pk && acc.username.empty()) {
     return Fail(ErrorCode::kUnexpectedType, offset, "user without pk or username");
   }
+  return true;
+}
+
+void Ingest::AcceptProfile(Account&& acc, PayloadShape shape) {
+  // The page is this one account; an empty list met on the way (`edges: []`) is dropped.
+  have_list_ = true;
+  list_container_ = -1;  // no cursor belongs to a profile
+  page_.shape = shape;
+  page_.list = source_.list;
+  page_.next_cursor.reset();
+  page_.accounts.clear();
+  page_.accounts.push_back(std::move(acc));
+  if (source_.list != ListKind::kUnknown) AddSighting(page_.accounts.back(), std::nullopt);
+}
+
+// `user` at the top (user_info) or under `graphql` (older profile page): always a profile user.
+bool Ingest::ProfileUser(od::value& v, PayloadShape shape, int depth) {
+  if (have_list_) return Validate(v, depth);  // the first list or profile in a document wins
+  Account acc;
+  if (!User(v, acc, depth)) return false;
+  AcceptProfile(std::move(acc), shape);
+  return true;
+}
+
+bool Ingest::GraphqlRoot(od::value& v, int depth) {
+  od::object obj;
+  if (auto e = v.get_object().get(obj)) return FailJson(e);
+  for (auto fr : obj) {
+    od::field f;
+    if (auto e = std::move(fr).get(f)) return FailJson(e);
+    std::string_view key;
+    if (!Key(f, &key)) return false;
+    od::value& fv = f.value();
+    od::json_type type{};
+    if (auto e = fv.type().get(type)) return FailJsonAt(e, fv);
+    if (key == "user" && type == od::json_type::object) {
+      if (!ProfileUser(fv, PayloadShape::kProfilePageGraphql, depth + 1)) return false;
+    } else if (!Validate(fv, depth + 1)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// `data.<key>`: a list container (XDT `users` / `edges`, legacy `data.user.edge_followed_by`) or
+// a profile user (web_profile_info, GraphQL profile / hover card); its keys decide.
+bool Ingest::AmbiguousObject(od::value& v, std::string_view key, int depth) {
+  const std::uint64_t offset = OffsetOf(v.raw_json_token().data());
+  const Where where = key == "user" ? Where::kLegacyUser : Where::kDataChild;
+  od::object obj;
+  if (auto e = v.get_object().get(obj)) return FailJson(e);
+  Account candidate;
+  UserState st(candidate, /*soft=*/true);
+  const bool had_page = have_list_;
+  if (!Container(obj, where, ListKind::kUnknown, depth, &st)) return false;
+  // A profile shows a username and at least one profile count.
+  if (had_page || !st.saw_username || !st.saw_count || st.not_user) return true;
+  if (have_list_ && !page_.accounts.empty()) return true;  // a user list inside it wins
+  if (st.deferred) {
+    error_ = std::move(*st.deferred);
+    return false;
+  }
+  FinishUser(st);
+  if (!candidate.pk && candidate.username.empty()) {
+    return Fail(ErrorCode::kUnexpectedType, offset, "user without pk or username");
+  }
+  AcceptProfile(std::move(candidate),
+                st.edge_counts ? PayloadShape::kWebProfileInfo : PayloadShape::kGraphqlXdtProfile);
   return true;
 }
 
@@ -1156,14 +1484,14 @@ bool Ingest::Run() {
       const auto index = static_cast<std::size_t>(type);
       return Fail(ErrorCode::kUnknownShape, 0,
                   std::string("top-level ") + kNames[index < 7 ? index : 0] +
-                      ": expected an object or array of a follower / following list");
+                      ": expected an object or array of a follower / following list or a profile");
     }
   }
   if (!doc_.at_end()) return FailJson(simdjson::TRAILING_CONTENT);
   if (!have_list_) {
     return Fail(ErrorCode::kUnknownShape, 0,
-                "no \"users\", \"data.user.edge_followed_by\", \"relationships_following\" or DYI array "
-                "found (top-level keys: " +
+                "no \"users\", \"data.user.edge_followed_by\", \"relationships_following\", DYI array or "
+                "profile user (\"user\", \"graphql.user\", \"data.user\" with counts) found (top-level keys: " +
                     (top_keys_.empty() ? std::string("none") : top_keys_) + ")");
   }
   return true;

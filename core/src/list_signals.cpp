@@ -839,6 +839,7 @@ const char* ClusterKindName(ClusterKind kind) noexcept {
     case ClusterKind::kBurst: return "burst";
     case ClusterKind::kUsernameTemplate: return "username_template";
     case ClusterKind::kDisplayName: return "display_name";
+    case ClusterKind::kSharedAvatar: return "shared_avatar";
   }
   return "unknown";
 }
@@ -882,9 +883,28 @@ std::string MemberReasonText(const Cluster& c) {
       return Format("username follows the pattern %s, like %zu other accounts of this list", c.key.c_str(), others);
     case ClusterKind::kDisplayName:
       return Format("uses the same display name as %zu other accounts of this list", others);
+    case ClusterKind::kSharedAvatar:
+      return Format("one of %zu accounts of this list using the same profile picture", others + 1);
   }
   return {};
 }
+
+namespace {
+constexpr SwarmReasonInfo kSwarmReasons[kClusterKindCount] = {
+    {"swarm_cohort", "created in a band of account ids far denser than the rest of the list (accounts made together)"},
+    {"swarm_burst", "followed inside a run of the list where suspicious accounts concentrate far above the background"},
+    {"swarm_username_template", "username made by the same generator as many others in the list (stem or shape + digits)"},
+    {"swarm_display_name", "display name reused by many accounts of the list"},
+    {"swarm_shared_avatar", "profile picture shared (same or near-identical image) with other accounts of the list"},
+};
+}  // namespace
+
+std::string_view SwarmReasonCode(ClusterKind kind) noexcept {
+  const auto k = static_cast<std::size_t>(kind);
+  return k < kClusterKindCount ? kSwarmReasons[k].code : std::string_view("swarm_unknown");
+}
+
+std::span<const SwarmReasonInfo> SwarmReasonCatalog() noexcept { return kSwarmReasons; }
 
 CombinedEvidence CombineEvidence(double account_logit, std::span<const Cluster* const> member_clusters,
                                  const EvidenceWeights& weights) {
@@ -913,7 +933,7 @@ CombinedEvidence CombineEvidence(double account_logit, std::span<const Cluster* 
     if (w <= 0) break;
     room -= w;
     out.logit += w;
-    out.reasons.push_back({std::string("swarm_") + ClusterKindName(p.cluster->kind), w, MemberReasonText(*p.cluster)});
+    out.reasons.push_back({std::string(SwarmReasonCode(p.cluster->kind)), w, MemberReasonText(*p.cluster)});
   }
   return out;
 }

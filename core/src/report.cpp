@@ -91,11 +91,29 @@ void AppendCsvCell(std::string& out, std::string_view cell) {
   out += '"';
 }
 
+}  // namespace
+
+// Visits the account reasons and the swarm reasons merged by |weight|, strongest first (both
+// lists are sorted that way already).
+template <class OnReason, class OnListReason>
+void VisitReasons(const Score& s, OnReason on_reason, OnListReason on_list) {
+  std::size_t i = 0;
+  std::size_t j = 0;
+  while (i < s.reasons.size() || j < s.list_reasons.size()) {
+    const bool take_list = j < s.list_reasons.size() &&
+                           (i == s.reasons.size() || std::fabs(s.list_reasons[j].weight) >= std::fabs(s.reasons[i].weight));
+    if (take_list) on_list(s.list_reasons[j++]);
+    else on_reason(s.reasons[i++]);
+  }
+}
+
+namespace {
+
 std::string ReasonsSummary(const Score& score) {
   std::string out;
-  for (const Reason& r : score.reasons) {
+  for (const ReasonLine& r : MergedReasons(score)) {
     if (!out.empty()) out += "; ";
-    AppendReasonText(out, r);
+    out += r.text;
   }
   return out;
 }
@@ -175,18 +193,31 @@ void AppendAccountJson(std::string& out, const Account& account, const Score& sc
   out += "\",\"tier\":\"";
   out += ModelTierName(score.tier);
   out += "\",\"reasons\":[";
-  for (std::size_t i = 0; i < score.reasons.size(); ++i) {
-    const Reason& r = score.reasons[i];
-    if (i) out += ',';
-    out += "{\"code\":";
-    AppendJsonString(out, r.code);
-    out += ",\"weight\":";
-    AppendFixed(out, r.weight, 3);
-    out += ",\"text\":\"";
-    AppendReasonText(out, r);  // core-written ASCII without quotes or backslashes: no escaping needed
-    out += '"';
-    out += '}';
-  }
+  bool first_reason = true;
+  VisitReasons(
+      score,
+      [&](const Reason& r) {
+        if (!first_reason) out += ',';
+        first_reason = false;
+        out += "{\"code\":";
+        AppendJsonString(out, r.code);
+        out += ",\"weight\":";
+        AppendFixed(out, r.weight, 3);
+        out += ",\"text\":\"";
+        AppendReasonText(out, r);  // core-written ASCII without quotes or backslashes: no escaping needed
+        out += "\"}";
+      },
+      [&](const ListReason& r) {
+        if (!first_reason) out += ',';
+        first_reason = false;
+        out += "{\"code\":";
+        AppendJsonString(out, r.code);
+        out += ",\"weight\":";
+        AppendFixed(out, r.weight, 3);
+        out += ",\"text\":";
+        AppendJsonString(out, r.text);  // may quote a username pattern: attacker text, escaped
+        out += '}';
+      });
   out += "],\"private\":";
   AppendOptionalBool(out, account.is_private);
   out += ",\"verified\":";
@@ -250,10 +281,26 @@ std::string ConstantsJson() {
     AppendJsonString(out, info.description);
     out += '}';
   }
+  for (const SwarmReasonInfo& info : SwarmReasonCatalog()) {
+    out += ",{\"code\":";
+    AppendJsonString(out, info.code);
+    out += ",\"description\":";
+    AppendJsonString(out, info.description);
+    out += '}';
+  }
+  out += "],\"cluster_kinds\":[";
+  for (std::size_t k = 0; k < kClusterKindCount; ++k) {
+    if (k) out += ',';
+    out += '"';
+    out += ClusterKindName(static_cast<ClusterKind>(k));
+    out += '"';
+  }
   out += "],\"shapes\":[";
   first = true;
   for (PayloadShape shape : {PayloadShape::kFriendshipsV1, PayloadShape::kGraphqlXdt, PayloadShape::kGraphqlEdgeLegacy,
-                             PayloadShape::kDyiFollowers, PayloadShape::kDyiFollowing}) {
+                             PayloadShape::kDyiFollowers, PayloadShape::kDyiFollowing, PayloadShape::kWebProfileInfo,
+                             PayloadShape::kProfilePageGraphql, PayloadShape::kUserInfo,
+                             PayloadShape::kGraphqlXdtProfile}) {
     if (!first) out += ',';
     first = false;
     out += '"';
@@ -296,7 +343,36 @@ std::string IngestResultJson(const Engine& engine, const IngestSummary& summary)
     const std::size_t index = summary.accounts[i];
     AppendAccountJson(out, engine.account(index), engine.ScoreAt(index));
   }
-  out += "]}";
+  out += "],\"updated\":[";
+  for (std::size_t i = 0; i < summary.updated.size(); ++i) {
+    if (i) out += ',';
+    const std::size_t index = summary.updated[i];
+    AppendAccountJson(out, engine.account(index), engine.ScoreAt(index));
+  }
+  out += "],\"clusters\":";
+  AppendClustersSummary(out, engine);
+  out += '}';
+  return out;
+}
+
+std::string AvatarResultJson(const Engine& engine, const AvatarSummary& summary, const PerceptualHash& hash) {
+  std::string out = "{\"ok\":true,\"status\":\"";
+  out += AvatarStatusName(summary.result.status);
+  out += "\",\"cluster_size\":";
+  AppendUnsigned(out, summary.result.cluster_size);
+  out += ",\"quality\":";
+  AppendUnsigned(out, static_cast<std::uint64_t>(hash.quality < 0 ? 0 : hash.quality));
+  out += ",\"hash\":\"";
+  out += PerceptualHashToHex(hash);
+  out += "\",\"updated\":[";
+  for (std::size_t i = 0; i < summary.updated.size(); ++i) {
+    if (i) out += ',';
+    const std::size_t index = summary.updated[i];
+    AppendAccountJson(out, engine.account(index), engine.ScoreAt(index));
+  }
+  out += "],\"clusters\":";
+  AppendClustersSummary(out, engine);
+  out += '}';
   return out;
 }
 
@@ -315,6 +391,17 @@ std::string ErrorJson(const Error& error) {
   return out;
 }
 
+void AppendClustersSummary(std::string& out, const Engine& engine) {
+  out += '[';
+  bool first = true;
+  for (const ListCluster& c : engine.Clusters()) {
+    if (!first) out += ',';
+    first = false;
+    AppendClusterJson(out, engine, c, /*with_members=*/false);
+  }
+  out += ']';
+}
+
 std::string RankedJson(const Engine& engine) {
   std::string out = "{\"ok\":true,\"accounts\":[";
   bool first = true;
@@ -323,8 +410,66 @@ std::string RankedJson(const Engine& engine) {
     first = false;
     AppendAccountJson(out, *s.account, s.score);
   }
+  out += "],\"clusters\":[";
+  first = true;
+  for (const ListCluster& c : engine.Clusters()) {
+    if (!first) out += ',';
+    first = false;
+    AppendClusterJson(out, engine, c, /*with_members=*/true);
+  }
   out += "]}";
   return out;
+}
+
+std::vector<ReasonLine> MergedReasons(const Score& score) {
+  std::vector<ReasonLine> out;
+  out.reserve(score.reasons.size() + score.list_reasons.size());
+  VisitReasons(
+      score, [&](const Reason& r) { out.push_back({r.code, r.weight, ReasonText(r)}); },
+      [&](const ListReason& r) { out.push_back({r.code, r.weight, r.text}); });
+  return out;
+}
+
+void AppendClusterJson(std::string& out, const Engine& engine, const ListCluster& lc, bool with_members) {
+  const Cluster& c = lc.cluster;
+  out += "{\"kind\":\"cluster\",\"cluster_kind\":\"";
+  out += ClusterKindName(c.kind);
+  out += "\",\"list\":\"";
+  out += ListKindName(lc.list);
+  out += "\",\"owner\":";
+  AppendJsonString(out, lc.owner);
+  out += ",\"size\":";
+  AppendUnsigned(out, c.members.size());
+  out += ",\"strength\":";
+  AppendFixed(out, c.strength, 2);
+  out += ",\"expected\":";
+  AppendFixed(out, c.expected, 2);
+  out += ",\"key\":";
+  AppendJsonString(out, c.key);
+  out += ",\"description\":";
+  AppendJsonString(out, c.description);
+  if (c.kind == ClusterKind::kCohort) {
+    out += ",\"pk_low\":\"";
+    AppendUnsigned(out, c.low);
+    out += "\",\"pk_high\":\"";
+    AppendUnsigned(out, c.high);
+    out += '"';
+  } else if (c.kind == ClusterKind::kBurst) {
+    out += ",\"first_position\":";
+    AppendUnsigned(out, c.low);
+    out += ",\"last_position\":";
+    AppendUnsigned(out, c.high);
+  }
+  if (with_members) {
+    out += ",\"members\":[";
+    for (std::size_t i = 0; i < c.members.size(); ++i) {
+      if (i) out += ',';
+      const std::uint32_t id = c.members[i];
+      AppendJsonString(out, id < engine.size() ? std::string_view(engine.account(id).username) : std::string_view());
+    }
+    out += ']';
+  }
+  out += '}';
 }
 
 }  // namespace swarmlens

@@ -639,15 +639,21 @@ Score ScoreAccount(const Account& account, const LevelThresholds& thresholds) {
   for (const Reason& r : score.reasons) score.logit += r.weight;
   score.score = 1.0 / (1.0 + std::exp(-score.logit));
 
-  const TierThresholds& t = thresholds.For(score.tier);
-  if (score.score >= t.high) {
-    score.level = Level::kHigh;
-  } else if (score.score >= t.medium) {
-    score.level = Level::kMedium;
+  score.level = LevelFor(score.score, score.tier, account.is_verified.value_or(false), thresholds);
+  return score;
+}
+
+Level LevelFor(double score, ModelTier tier, bool verified, const LevelThresholds& thresholds) noexcept {
+  const TierThresholds& t = thresholds.For(tier);
+  Level level = Level::kLow;
+  if (score >= t.high) {
+    level = Level::kHigh;
+  } else if (score >= t.medium) {
+    level = Level::kMedium;
   }
   // Explicit rule, not only a weight: a verified account is never high (docs/scoring.md).
-  if (score.level == Level::kHigh && account.is_verified.value_or(false)) score.level = Level::kMedium;
-  return score;
+  if (level == Level::kHigh && verified) level = Level::kMedium;
+  return level;
 }
 
 }  // namespace swarmlens

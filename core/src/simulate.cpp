@@ -636,3 +636,47 @@ Result<SwarmEvaluation> EvaluateScenario(const Scenario& scenario, std::uint64_t
 }
 
 }  // namespace swarmlens
+
+namespace swarmlens {
+
+std::optional<PerceptualHash> SimulatedAvatarHash(const AvatarRow& row, std::uint64_t seed) {
+  if (row.avatar_key.empty() || row.avatar_key == "default") return std::nullopt;
+  auto text_seed = [](std::string_view text) {
+    std::uint64_t h = 1469598103934665603ULL;  // FNV-1a: stable across platforms
+    for (unsigned char c : text) h = (h ^ c) * 1099511628211ULL;
+    return h;
+  };
+  // The source picture: its hash and the order in which cropping flips its bits.
+  Rng source(seed ^ text_seed(row.avatar_key));
+  PerceptualHash hash;
+  for (std::uint64_t& w : hash.words) w = source.Next();
+  hash.quality = 80;
+  std::vector<int> order(256);
+  for (int i = 0; i < 256; ++i) order[static_cast<std::size_t>(i)] = i;
+  source.Shuffle(order);
+  auto flip = [&](int bit) { hash.words[static_cast<std::size_t>(bit / 64)] ^= 1ULL << (bit % 64); };
+
+  double quality = 100, crop = 0, hue = 0, size = 150;
+  for (std::size_t at = 0; at < row.transform.size();) {
+    std::size_t end = row.transform.find(';', at);
+    if (end == std::string::npos) end = row.transform.size();
+    const std::string part = row.transform.substr(at, end - at);
+    at = end + 1;
+    const std::size_t eq = part.find('=');
+    if (eq == std::string::npos) continue;
+    const std::string key = part.substr(0, eq);
+    const double value = std::strtod(part.c_str() + eq + 1, nullptr);
+    if (key == "quality") quality = value;
+    else if (key == "crop") crop = value;
+    else if (key == "hue") hue = value;
+    else if (key == "size") size = value;
+  }
+  const int crop_bits = std::min(256, static_cast<int>(std::lround(1000 * crop)));
+  for (int i = 0; i < crop_bits; ++i) flip(order[static_cast<std::size_t>(i)]);
+  const int noise_bits = static_cast<int>(std::lround((100 - quality) / 8 + std::fabs(hue) / 2)) + (size > 150 ? 2 : 0);
+  Rng copy(seed ^ text_seed(row.username) ^ 0x5bd1e995ULL);
+  for (int i = 0; i < noise_bits; ++i) flip(static_cast<int>(copy.Below(256)));
+  return hash;
+}
+
+}  // namespace swarmlens

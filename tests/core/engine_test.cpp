@@ -1,6 +1,7 @@
 // Engine: merging across pages, identity by pk / username, state unchanged on errors, ranking.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <string>
 
 #include "swarmlens/swarmlens.h"
@@ -95,30 +96,123 @@ TEST(Engine, RanksBotLikeAccountsAboveOrganicOnes) {
   EXPECT_EQ(ranked[1].score.level, Level::kLow);
 }
 
-TEST(Engine, BundledExampleRanksTheSwarmOnTop) {
-  // examples/followers is the demo's input; labels.csv says which accounts are the swarm.
-  Engine engine;
+// Reads examples/followers/page_NNN.json (the demo's input) into one followers list.
+std::size_t IngestBundledExample(Engine& engine) {
   std::uint32_t position = 0;
-  for (int page = 1; page <= 8; ++page) {
+  std::size_t pages = 0;
+  for (int page = 1;; ++page) {
     char name[64];
     std::snprintf(name, sizeof name, "../../examples/followers/page_%03d.json", page);
-    auto r = engine.Ingest(testing::ReadTestData(name), {.name = name, .list = ListKind::kFollowers,
-                                                          .owner = "example_activist", .first_position = position});
-    ASSERT_TRUE(r.ok()) << r.error().ToString();
+    bool found = false;
+    std::string text;
+    {
+      std::FILE* f = std::fopen(testing::TestDataPath(name).c_str(), "rb");
+      if (f == nullptr) break;
+      char buf[65536];
+      for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) text.append(buf, n);
+      std::fclose(f);
+      found = true;
+    }
+    if (!found) break;
+    auto r = engine.Ingest(text, {.name = name, .list = ListKind::kFollowers, .owner = "example_activist",
+                                  .first_position = position});
+    EXPECT_TRUE(r.ok()) << r.error().ToString();
+    if (!r.ok()) break;
     position += static_cast<std::uint32_t>(r.value().accounts.size());
+    ++pages;
   }
+  return pages;
+}
+
+TEST(Engine, BundledExampleRanksTheSwarmOnTop) {
+  // examples/ comes from `swarmlens simulate examples/demo.scenario`; labels.csv is its ground truth.
+  Engine engine;
+  ASSERT_GT(IngestBundledExample(engine), 5u);
   const std::string labels = testing::ReadTestData("../../examples/labels.csv");
   std::size_t swarm = 0;
-  for (std::size_t at = labels.find(",swarm"); at != std::string::npos; at = labels.find(",swarm", at + 1)) ++swarm;
+  for (std::size_t at = labels.find(",swarm,"); at != std::string::npos; at = labels.find(",swarm,", at + 1)) ++swarm;
   ASSERT_GT(swarm, 0u);
   const auto ranked = engine.Ranked();
   std::size_t swarm_in_top = 0;
   for (std::size_t i = 0; i < swarm && i < ranked.size(); ++i) {
-    const std::string needle = "," + ranked[i].account->username + ",swarm";
-    swarm_in_top += labels.find(needle) != std::string::npos;
+    swarm_in_top += labels.find("," + ranked[i].account->username + ",swarm,") != std::string::npos;
   }
-  // The hand-set weights must put nearly the whole swarm above every organic follower.
   EXPECT_GE(swarm_in_top * 100, swarm * 90) << swarm_in_top << " of " << swarm << " swarm accounts ranked on top";
+}
+
+TEST(Engine, FindsTheSwarmClustersOfTheBundledExampleAndAddsTheirEvidence) {
+  Engine engine;
+  ASSERT_GT(IngestBundledExample(engine), 5u);
+  bool cohort = false, burst = false;
+  for (const ListCluster& c : engine.Clusters()) {
+    EXPECT_EQ(c.list, ListKind::kFollowers);
+    EXPECT_EQ(c.owner, "example_activist");
+    cohort |= c.cluster.kind == ClusterKind::kCohort && c.cluster.members.size() >= 100;
+    burst |= c.cluster.kind == ClusterKind::kBurst && c.cluster.members.size() >= 100;
+  }
+  EXPECT_TRUE(cohort);
+  EXPECT_TRUE(burst);
+  // A cohort member's score carries the swarm reason and is higher than its account score.
+  for (const ListCluster& c : engine.Clusters()) {
+    if (c.cluster.kind != ClusterKind::kCohort) continue;
+    const std::size_t member = c.cluster.members.front();
+    const Score with = engine.ScoreAt(member);
+    const Score without = ScoreAccount(engine.account(member));
+    ASSERT_FALSE(with.list_reasons.empty());
+    EXPECT_EQ(with.list_reasons.front().code, "swarm_cohort");
+    EXPECT_NE(with.list_reasons.front().text.find("same narrow id range"), std::string::npos);
+    EXPECT_GT(with.logit, without.logit);
+    double sum = with.bias;
+    for (const Reason& r : with.reasons) sum += r.weight;
+    for (const ListReason& r : with.list_reasons) sum += r.weight;
+    EXPECT_NEAR(sum, with.logit, 1e-9);
+  }
+}
+
+TEST(Engine, AnOrganicListHasNoClusters) {
+  Engine engine;
+  std::string users;
+  for (int i = 0; i < 300; ++i) {
+    if (i) users += ',';
+    // Ids spread over years, varied names: nothing here should look coordinated.
+    const unsigned long long pk = 1000000ULL + static_cast<unsigned long long>(i) * 197385451ULL % 60000000000ULL;
+    users += "{\"pk\":\"" + std::to_string(pk) + "\",\"username\":\"person" + std::string(1, static_cast<char>('a' + i % 26)) +
+             std::string(1, static_cast<char>('a' + (i / 26) % 26)) + ".name\",\"full_name\":\"Person " + std::to_string(i) + "\"}";
+  }
+  ASSERT_TRUE(engine.Ingest(RestPage(users), {.list = ListKind::kFollowers, .owner = "t"}).ok());
+  EXPECT_TRUE(engine.Clusters().empty());
+}
+
+TEST(Engine, SharedPicturesClusterAndUpdateTheOtherMembers) {
+  Engine engine;
+  std::string users;
+  for (int i = 0; i < 40; ++i) {
+    if (i) users += ',';
+    users += "{\"pk\":\"" + std::to_string(5000000000ULL + static_cast<unsigned long long>(i) * 7919ULL * 1000003ULL) +
+             "\",\"username\":\"member" + std::to_string(i) + "x\"}";
+  }
+  auto page = engine.Ingest(RestPage(users), {.list = ListKind::kFollowers, .owner = "t"});
+  ASSERT_TRUE(page.ok());
+  PerceptualHash shared;
+  shared.words = {0x0123456789abcdefULL, 0xfedcba9876543210ULL, 0x0f0f0f0f33333333ULL, 0x5555aaaa12345678ULL};
+  shared.quality = 90;
+  std::vector<std::size_t> last_updated;
+  for (int i = 0; i < 4; ++i) {
+    PerceptualHash copy = shared;
+    copy.words[static_cast<std::size_t>(i)] ^= 0x7ULL;  // a re-encoded copy: 3 bits differ
+    auto r = engine.AddAvatar(*engine.Find("member" + std::to_string(i) + "x"), copy);
+    ASSERT_TRUE(r.ok()) << r.error().ToString();
+    last_updated = r.value().updated;
+  }
+  // The third copy formed the cluster (3+ members); the fourth joined it and changed the others.
+  EXPECT_GE(last_updated.size(), 3u);
+  const Score s = engine.ScoreAt(*engine.Find("member0x"));
+  ASSERT_FALSE(s.list_reasons.empty());
+  EXPECT_EQ(s.list_reasons.front().code, "swarm_shared_avatar");
+  EXPECT_EQ(s.list_reasons.front().text, "one of 4 accounts of this list using the same profile picture");
+  EXPECT_TRUE(engine.ScoreAt(*engine.Find("member9x")).list_reasons.empty());
+  // An index that does not exist is an error, not a crash.
+  EXPECT_FALSE(engine.AddAvatar(engine.size(), shared).ok());
 }
 
 }  // namespace

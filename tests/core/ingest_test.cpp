@@ -1,5 +1,6 @@
-// Ingest: every sample payload shape, field mapping, mojibake repair, and errors (golden error
-// cases in tests/data/ingest/errors/cases.tsv, plus every truncation of every list sample).
+// Ingest: every sample payload shape (lists, DYI exports, profiles), field mapping, mojibake
+// repair, and errors (golden error cases in tests/data/ingest/errors/cases.tsv, plus every
+// truncation of every list and profile sample).
 #include "swarmlens/ingest.h"
 
 #include <gtest/gtest.h>
@@ -165,8 +166,8 @@ TEST(IngestSamples, DyiFollowingNewLayout) {
   ExpectSighting(page.accounts[0], ListKind::kFollowing, 24, 1767643153);
 }
 
-TEST(IngestSamples, NonListPayloadsAreUnknownShape) {
-  for (const char* name : {"web_profile_info.json", "media_comments_graphql.json", "media_comments_v1.json"}) {
+TEST(IngestSamples, CommentPayloadsAreUnknownShape) {
+  for (const char* name : {"media_comments_graphql.json", "media_comments_v1.json"}) {
     const Result<Page> r = ParseFollowerPage(Sample(name), Source(name));
     ASSERT_FALSE(r.ok()) << name;
     EXPECT_EQ(r.error().code, ErrorCode::kUnknownShape) << r.error().ToString();
@@ -184,6 +185,213 @@ TEST(IngestSamples, CallerListKindOverridesTheShape) {
   const Page legacy = MustParse(Sample("graphql_edge_followed_by_legacy.json"), Source("l", ListKind::kFollowing));
   EXPECT_EQ(legacy.list, ListKind::kFollowing);
   ExpectSighting(legacy.accounts[0], ListKind::kFollowing, 24);
+}
+
+// ---- profile payloads: one account with profile-tier fields, no list ----------------------
+
+TEST(IngestProfiles, WebProfileInfoSample) {
+  const Page page = MustParse(Sample("web_profile_info.json"), Source("wpi.json"));
+  EXPECT_EQ(page.shape, PayloadShape::kWebProfileInfo);
+  EXPECT_TRUE(IsProfileShape(page.shape));
+  EXPECT_EQ(page.list, ListKind::kUnknown);
+  // The media connection's page_info is not a list cursor.
+  EXPECT_EQ(page.next_cursor, std::nullopt);
+  ASSERT_EQ(page.accounts.size(), 1u);
+  const Account& f = page.accounts[0];
+  EXPECT_EQ(f.pk, 60000000006u);  // "id"
+  EXPECT_EQ(f.username, "sample_profile_f");
+  EXPECT_EQ(f.full_name, "Sample Profile F");
+  EXPECT_EQ(f.biography, "sample bio text \u2728 link below");
+  EXPECT_EQ(f.external_url, "https://example.org/f");
+  EXPECT_EQ(f.follower_count, 1027u);   // edge_followed_by.count
+  EXPECT_EQ(f.following_count, 1932u);  // edge_follow.count
+  EXPECT_EQ(f.media_count, 3u);         // edge_owner_to_timeline_media.count
+  EXPECT_EQ(f.is_private, false);
+  EXPECT_EQ(f.is_verified, false);
+  EXPECT_EQ(f.is_business, false);
+  EXPECT_EQ(f.is_professional, false);
+  EXPECT_EQ(f.is_joined_recently, false);
+  EXPECT_EQ(f.anonymous_avatar, std::nullopt);  // "...s150x150..." names no file
+  EXPECT_EQ(f.latest_reel_media, std::nullopt);
+  // A profile view is not a list: no Sighting.
+  EXPECT_TRUE(f.sightings.empty());
+}
+
+TEST(IngestProfiles, CallerListGivesTheProfileOneSighting) {
+  const Page page = MustParse(Sample("web_profile_info.json"), Source("wpi.json", ListKind::kFollowers));
+  EXPECT_EQ(page.shape, PayloadShape::kWebProfileInfo);
+  EXPECT_EQ(page.list, ListKind::kFollowers);
+  ASSERT_EQ(page.accounts.size(), 1u);
+  ExpectSighting(page.accounts[0], ListKind::kFollowers, 24);
+}
+
+TEST(IngestProfiles, UserInfoHoverCard) {
+  const Page page = MustParse(ReadTestData("ingest/profile/user_info.json"), Source("info"));
+  EXPECT_EQ(page.shape, PayloadShape::kUserInfo);
+  ASSERT_EQ(page.accounts.size(), 1u);
+  const Account& k = page.accounts[0];
+  EXPECT_EQ(k.pk, 61000000011u);  // number pk
+  EXPECT_EQ(k.username, "hover_user_k");
+  EXPECT_EQ(k.full_name, "");
+  EXPECT_EQ(k.is_private, true);
+  EXPECT_EQ(k.anonymous_avatar, true);
+  EXPECT_EQ(k.media_count, 0u);      // zero is known, not unknown
+  EXPECT_EQ(k.follower_count, 12u);  // a numeric string
+  EXPECT_EQ(k.following_count, 4831u);
+  EXPECT_EQ(k.biography, "");
+  EXPECT_EQ(k.external_url, std::nullopt);        // null, and bio_links is empty
+  EXPECT_EQ(k.is_business, false);                // "is_business"
+  EXPECT_EQ(k.is_professional, std::nullopt);     // null
+  EXPECT_EQ(k.is_joined_recently, std::nullopt);  // absent
+  EXPECT_TRUE(k.sightings.empty());
+}
+
+TEST(IngestProfiles, OlderProfilePageGraphql) {
+  const Page page = MustParse(ReadTestData("ingest/profile/profile_page_graphql.json"), Source("page"));
+  EXPECT_EQ(page.shape, PayloadShape::kProfilePageGraphql);
+  EXPECT_EQ(page.next_cursor, std::nullopt);
+  ASSERT_EQ(page.accounts.size(), 1u);  // the mutual follower in an edge is not an account here
+  const Account& l = page.accounts[0];
+  EXPECT_EQ(l.pk, 62000000012u);
+  EXPECT_EQ(l.username, "old_profile_l");
+  EXPECT_EQ(l.biography, "José photos");               // mojibake repaired like display names
+  EXPECT_EQ(l.external_url, "https://example.org/l");  // "" gives way to the first bio link
+  EXPECT_EQ(l.follower_count, 350u);
+  EXPECT_EQ(l.following_count, 298u);
+  EXPECT_EQ(l.media_count, 41u);
+  EXPECT_EQ(l.is_verified, true);
+  EXPECT_EQ(l.is_business, true);  // "is_business_account"
+  EXPECT_EQ(l.is_professional, true);
+  EXPECT_EQ(l.is_joined_recently, false);
+  EXPECT_EQ(l.anonymous_avatar, false);  // a real fbcdn file
+}
+
+TEST(IngestProfiles, GraphqlXdtHoverCard) {
+  const Page page = MustParse(ReadTestData("ingest/profile/graphql_xdt_profile.json"), Source("xdt"));
+  EXPECT_EQ(page.shape, PayloadShape::kGraphqlXdtProfile);
+  ASSERT_EQ(page.accounts.size(), 1u);
+  const Account& m = page.accounts[0];
+  EXPECT_EQ(m.pk, 63000000013u);
+  EXPECT_EQ(m.username, "xdt_hover_m");
+  EXPECT_EQ(m.follower_count, 5u);  // alias key "1lfollower_count"
+  EXPECT_EQ(m.following_count, 2110u);
+  EXPECT_EQ(m.media_count, std::nullopt);  // null = unknown
+  EXPECT_EQ(m.biography, std::nullopt);
+  EXPECT_EQ(m.is_business, std::nullopt);
+  EXPECT_EQ(m.is_joined_recently, true);
+  EXPECT_EQ(m.latest_reel_media, 0);
+  EXPECT_EQ(m.anonymous_avatar, false);
+  EXPECT_TRUE(m.sightings.empty());
+}
+
+TEST(IngestProfiles, AnyDataKeyWithUsernameAndACount) {
+  const Page page = MustParse(R"({"data":{"xdt_api__v1__users__info":{"username":"any_key",
+      "media_count":"0","edge_followed_by":null}},"status":"ok"})");
+  EXPECT_EQ(page.shape, PayloadShape::kWebProfileInfo);  // an edge_* key: web_profile_info form
+  ASSERT_EQ(page.accounts.size(), 1u);
+  EXPECT_EQ(page.accounts[0].username, "any_key");
+  EXPECT_EQ(page.accounts[0].pk, std::nullopt);
+  EXPECT_EQ(page.accounts[0].media_count, 0u);
+  EXPECT_EQ(page.accounts[0].follower_count, std::nullopt);
+  EXPECT_EQ(MustParse(R"({"data":{"u":{"username":"c","following_count":1}}})").shape,
+            PayloadShape::kGraphqlXdtProfile);
+}
+
+TEST(IngestProfiles, NeedsAUsernameAndAProfileCount) {
+  for (const char* text :
+       {R"({"data":{"user":{"username":"x","full_name":"y","pk":"1"}}})",
+        R"({"data":{"user":{"pk":"1","follower_count":3}}})",
+        R"({"data":{"user":{"username":"x","follower_count":3,"__typename":"XDTCommentDict"}}})",
+        R"({"data":{"comment_x":{"username":"x","follower_count":3}}})", R"({"data":{"user":null}})"}) {
+    const Result<Page> r = ParseFollowerPage(text, Source("p"));
+    ASSERT_FALSE(r.ok()) << text;
+    EXPECT_EQ(r.error().code, ErrorCode::kUnknownShape) << text << ": " << r.error().ToString();
+  }
+}
+
+TEST(IngestProfiles, CountsAsNumbersStringsAndNull) {
+  const Page page = MustParse(R"({"user":{"pk":"1","follower_count":18446744073709551615,
+      "following_count":" 42 ","media_count":"","edge_followed_by":{"count":null}}})");
+  ASSERT_EQ(page.accounts.size(), 1u);
+  // edge_followed_by.count: null comes later and makes the follower count unknown again.
+  EXPECT_EQ(page.accounts[0].follower_count, std::nullopt);
+  EXPECT_EQ(page.accounts[0].following_count, 42u);
+  EXPECT_EQ(page.accounts[0].media_count, std::nullopt);
+  const Page big = MustParse(R"({"user":{"pk":"1","follower_count":18446744073709551615}})");
+  EXPECT_EQ(big.accounts[0].follower_count, 18446744073709551615u);
+  for (const char* text : {R"({"user":{"pk":"1","media_count":1.5}})", R"({"user":{"pk":"1","media_count":-1}})",
+                           R"({"user":{"pk":"1","media_count":"1e3"}})", R"({"user":{"pk":"1","media_count":true}})",
+                           R"({"user":{"pk":"1","media_count":1e3}})"}) {
+    const Result<Page> r = ParseFollowerPage(text, Source("c"));
+    ASSERT_FALSE(r.ok()) << text;
+    EXPECT_EQ(r.error().code, ErrorCode::kUnexpectedType) << r.error().ToString();
+    EXPECT_NE(r.error().message.find("\"media_count\""), std::string::npos) << r.error().message;
+  }
+}
+
+TEST(IngestProfiles, LegacyListUnderDataUserStillWins) {
+  // data.user with a username and counts, but its edge_followed_by holds accounts: a list.
+  const Page list = MustParse(R"({"data":{"user":{"username":"owner","edge_followed_by":{"count":2,
+      "edges":[{"node":{"id":"5","username":"f1"}},{"node":{"id":"6","username":"f2"}}]}}}})",
+                              Source("l"));
+  EXPECT_EQ(list.shape, PayloadShape::kGraphqlEdgeLegacy);
+  EXPECT_EQ(list.list, ListKind::kFollowers);
+  ASSERT_EQ(list.accounts.size(), 2u);
+  EXPECT_EQ(list.accounts[1].username, "f2");
+  ExpectSighting(list.accounts[1], ListKind::kFollowers, 25);
+  // Empty edges and a cursor: the profile, without the cursor.
+  const Page profile = MustParse(R"({"data":{"user":{"edge_follow":{"count":"7","edges":[],
+      "page_info":{"has_next_page":true,"end_cursor":"C"}},"username":"p","id":"9"}}})");
+  EXPECT_EQ(profile.shape, PayloadShape::kWebProfileInfo);
+  EXPECT_EQ(profile.list, ListKind::kUnknown);
+  EXPECT_EQ(profile.next_cursor, std::nullopt);
+  ASSERT_EQ(profile.accounts.size(), 1u);
+  EXPECT_EQ(profile.accounts[0].following_count, 7u);
+  EXPECT_EQ(profile.accounts[0].pk, 9u);
+  EXPECT_TRUE(profile.accounts[0].sightings.empty());
+}
+
+TEST(IngestProfiles, ListContainersKeepTheirLooseKeys) {
+  // A connection object under `data` is read for user fields too, but a list in it wins and the
+  // odd values of its own keys are not errors (they were ignored before profiles existed).
+  const Page page = MustParse(R"({"data":{"xdt_conn":{"id":"not-a-number","username":5,"follower_count":"x",
+      "bio_links":7,"reel":{"latest_reel_media":"y"},"users":[{"pk":"1"}],"next_max_id":"N"}}})");
+  EXPECT_EQ(page.shape, PayloadShape::kGraphqlXdt);
+  EXPECT_EQ(page.next_cursor, "N");
+  ASSERT_EQ(page.accounts.size(), 1u);
+  EXPECT_EQ(page.accounts[0].pk, 1u);
+}
+
+TEST(IngestProfiles, FirstListOrProfileWins) {
+  const Page profile = MustParse(R"({"user":{"username":"p","media_count":1},"users":[{"pk":"1"},{"pk":"2"}]})");
+  EXPECT_EQ(profile.shape, PayloadShape::kUserInfo);
+  ASSERT_EQ(profile.accounts.size(), 1u);
+  EXPECT_EQ(profile.accounts[0].username, "p");
+  const Page list = MustParse(R"({"users":[{"pk":"1"},{"pk":"2"}],"user":{"username":"p"},
+      "data":{"user":{"username":"q","follower_count":1}}})");
+  EXPECT_EQ(list.shape, PayloadShape::kFriendshipsV1);
+  EXPECT_EQ(list.accounts.size(), 2u);
+  const Page two =
+      MustParse(R"({"data":{"a":{"username":"first","media_count":1},"b":{"username":"second","media_count":2}}})");
+  ASSERT_EQ(two.accounts.size(), 1u);
+  EXPECT_EQ(two.accounts[0].username, "first");
+}
+
+TEST(IngestProfiles, BioLinksAndExternalUrl) {
+  const Page page = MustParse(R"({"user":{"username":"a","external_url":null,
+      "bio_links":[{"url":""},{"title":"t"},{"url":"https://one.example/"},{"url":"https://two.example/"}]}})");
+  EXPECT_EQ(page.accounts[0].external_url, "https://one.example/");
+  const Page own = MustParse(R"({"user":{"username":"a","bio_links":[{"url":"https://b.example/"}],
+      "external_url":"https://a.example/"}})");
+  EXPECT_EQ(own.accounts[0].external_url, "https://a.example/");  // the profile's own field wins
+}
+
+TEST(IngestProfiles, ListUsersMayCarryProfileFields) {
+  const Page page = MustParse(R"({"users":[{"pk":"1","username":"a","follower_count":3,"biography":"b"}]})");
+  EXPECT_EQ(page.shape, PayloadShape::kFriendshipsV1);
+  EXPECT_EQ(page.accounts[0].follower_count, 3u);
+  EXPECT_EQ(page.accounts[0].biography, "b");
+  ASSERT_EQ(page.accounts[0].sightings.size(), 1u);
 }
 
 // ---- golden inputs in tests/data/ingest ------------------------------------------------
@@ -361,9 +569,12 @@ TEST(IngestShapes, ParserIsReusableAcrossCalls) {
 // Every proper prefix of a valid payload is an error (never a partial page), and it says the
 // text was truncated, at the end of what was given.
 TEST(IngestErrors, EveryPrefixOfEverySampleIsTruncated) {
-  for (const char* name : {"friendships_followers_v1.json", "graphql_followers_xdt.json",
-                           "graphql_edge_followed_by_legacy.json", "dyi_followers_1.json", "dyi_following.json"}) {
-    const std::string text = Sample(name);
+  for (const char* name :
+       {"friendships_followers_v1.json", "graphql_followers_xdt.json", "graphql_edge_followed_by_legacy.json",
+        "dyi_followers_1.json", "dyi_following.json", "web_profile_info.json", "profile/user_info.json",
+        "profile/profile_page_graphql.json", "profile/graphql_xdt_profile.json"}) {
+    const std::string text =
+        std::string_view(name).substr(0, 8) == "profile/" ? ReadTestData(std::string("ingest/") + name) : Sample(name);
     const std::size_t end = text.find_last_not_of(" \n\r\t");
     ASSERT_NE(end, std::string::npos);
     int failures = 0;
@@ -428,24 +639,30 @@ TEST(IngestErrors, GoldenErrorCases) {
 TEST(IngestErrors, EveryByteCorruptionIsAnErrorOrAValidPage) {
   // Flipping single bytes to structural characters must never crash nor give an account
   // without pk and username; whatever parses must also re-parse identically.
-  const std::string text = Sample("graphql_followers_xdt.json");
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    for (char c : {'"', '}', ']', ',', ':', '\\', '\x01'}) {
-      std::string broken = text;
-      broken[i] = c;
-      const Result<Page> r = ParseFollowerPage(broken, Source("b"));
-      if (!r.ok()) {
-        EXPECT_LE(r.error().offset, broken.size());
-        EXPECT_EQ(r.error().source, "b");
-        continue;
+  for (const char* name : {"graphql_followers_xdt.json", "web_profile_info.json"}) {
+    const std::string text = Sample(name);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      for (char c : {'"', '}', ']', ',', ':', '\\', '\x01'}) {
+        std::string broken = text;
+        broken[i] = c;
+        const Result<Page> r = ParseFollowerPage(broken, Source("b"));
+        if (!r.ok()) {
+          EXPECT_LE(r.error().offset, broken.size());
+          EXPECT_EQ(r.error().source, "b");
+          continue;
+        }
+        const Page& page = r.value();
+        if (IsProfileShape(page.shape)) {
+          EXPECT_EQ(page.accounts.size(), 1u);
+        }
+        for (const Account& a : page.accounts) EXPECT_TRUE(a.pk || !a.username.empty());
       }
-      for (const Account& a : r.value().accounts) EXPECT_TRUE(a.pk || !a.username.empty());
     }
   }
 }
 
 TEST(IngestErrors, TrailingGarbageAfterEveryShape) {
-  for (const char* name : {"friendships_followers_v1.json", "dyi_followers_1.json"}) {
+  for (const char* name : {"friendships_followers_v1.json", "dyi_followers_1.json", "web_profile_info.json"}) {
     const std::string text = Sample(name) + "garbage";
     const Result<Page> r = ParseFollowerPage(text, Source(name));
     ASSERT_FALSE(r.ok()) << name;
@@ -512,6 +729,13 @@ TEST(PayloadShapeNames, Stable) {
   EXPECT_STREQ(PayloadShapeName(PayloadShape::kGraphqlEdgeLegacy), "graphql_edge_legacy");
   EXPECT_STREQ(PayloadShapeName(PayloadShape::kDyiFollowers), "dyi_followers");
   EXPECT_STREQ(PayloadShapeName(PayloadShape::kDyiFollowing), "dyi_following");
+  EXPECT_STREQ(PayloadShapeName(PayloadShape::kWebProfileInfo), "web_profile_info");
+  EXPECT_STREQ(PayloadShapeName(PayloadShape::kProfilePageGraphql), "profile_page_graphql");
+  EXPECT_STREQ(PayloadShapeName(PayloadShape::kUserInfo), "user_info");
+  EXPECT_STREQ(PayloadShapeName(PayloadShape::kGraphqlXdtProfile), "graphql_xdt_profile");
+  EXPECT_FALSE(IsProfileShape(PayloadShape::kDyiFollowing));
+  EXPECT_FALSE(IsProfileShape(PayloadShape::kFriendshipsV1));
+  EXPECT_TRUE(IsProfileShape(PayloadShape::kUserInfo));
 }
 
 }  // namespace

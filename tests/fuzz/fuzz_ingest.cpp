@@ -21,6 +21,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   swarmlens::SourceInfo source;
   source.name = "fuzz";
   source.first_position = 7;
+  // Odd sizes parse as a caller-named list, so both sighting rules of profile payloads run.
+  if (size % 2 == 1) source.list = swarmlens::ListKind::kFollowing;
   // Mojibake repair sees attacker text too: let the sanitizers watch it on raw bytes.
   Check(swarmlens::RepairMojibake(text).size() <= size);
   const swarmlens::Result<swarmlens::Page> result = swarmlens::ParseFollowerPage(text, source);
@@ -32,15 +34,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;
   }
   const swarmlens::Page& page = result.value();
+  const bool profile = swarmlens::IsProfileShape(page.shape);
+  // A profile page is one account, and it is in a list only when the caller said so.
+  if (profile) Check(page.accounts.size() == 1 && !page.next_cursor && page.list == source.list);
+  const std::size_t sightings = !profile || source.list != swarmlens::ListKind::kUnknown ? 1 : 0;
   for (std::size_t i = 0; i < page.accounts.size(); ++i) {
     const swarmlens::Account& account = page.accounts[i];
     Check(account.pk.has_value() || !account.username.empty());
-    Check(account.sightings.size() == 1);
+    Check(account.sightings.size() == sightings);
+    if (sightings == 0) continue;
     Check(account.sightings[0].position == source.first_position + i);
     Check(account.sightings[0].list == page.list);
   }
   // A page parsed once parses the same way again (the reused buffers carry no state).
   const swarmlens::Result<swarmlens::Page> again = swarmlens::ParseFollowerPage(text, source);
-  Check(again.ok() && again.value().accounts.size() == page.accounts.size());
+  Check(again.ok() && again.value().accounts.size() == page.accounts.size() && again.value().shape == page.shape);
   return 0;
 }

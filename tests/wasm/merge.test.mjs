@@ -64,5 +64,5 @@ test('pages accumulate; clear() forgets everything', async () => {
   for (let i = 1; i < ranked.length; i++) assert.ok(ranked[i - 1].score >= ranked[i].score);
   engine.clear();
   assert.equal(engine.size, 0);
-  assert.deepEqual(engine.ranked(), { ok: true, accounts: [] });
+  assert.deepEqual(engine.ranked(), { ok: true, accounts: [], clusters: [] });
 });

@@ -1,24 +1,33 @@
-// The engine: accounts accumulated across pages and files, merged by pk / username, scored.
+// The engine: accounts accumulated across pages and files, merged by pk / username, scored, and
+// analysed per list (the followers of one profile, ...) for swarms: creation cohorts, follow
+// bursts, username / display-name templates and shared profile pictures.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "swarmlens/account.h"
+#include "swarmlens/avatar_clusters.h"
 #include "swarmlens/error.h"
+#include "swarmlens/image_hash.h"
 #include "swarmlens/ingest.h"
+#include "swarmlens/list_signals.h"
 #include "swarmlens/score.h"
 
 namespace swarmlens {
 
-/// An account with its current score.
+/// An account with its current score (account model plus swarm evidence).
 struct ScoredAccount {
   const Account* account = nullptr;  ///< Owned by the Engine; valid until the next Ingest.
+  std::size_t index = 0;             ///< Engine index of the account.
   Score score;
 };
 
@@ -29,34 +38,84 @@ struct IngestSummary {
   std::vector<std::size_t> accounts;      ///< Engine indices of the page's accounts, in page order.
   std::size_t new_accounts = 0;           ///< How many were not known before.
   std::optional<std::string> next_cursor;
+  /// Accounts outside the page whose score, level or swarm reasons changed because the page changed the swarm
+  /// clusters of their list (e.g. a cohort grew): the extension re-badges them.
+  std::vector<std::size_t> updated;
 };
 
-/// Hashes usernames with XXH3 (fast on short keys, and seeded per process is not needed here).
+/// What one AddAvatar call did.
+struct AvatarSummary {
+  AvatarAddResult result;            ///< In the account's last list (the status is the same in every list).
+  std::vector<std::size_t> updated;  ///< Accounts whose score or level changed (the account included).
+};
+
+/// A swarm cluster of one list; member ids are engine indices.
+struct ListCluster {
+  ListKind list = ListKind::kUnknown;
+  std::string owner;
+  Cluster cluster;
+};
+
+/// Hashes usernames with XXH3 (fast on short keys).
 struct UsernameHash {
   std::size_t operator()(const std::string& s) const noexcept;
 };
 
 /// Holds every account seen so far. On an error the engine's state is unchanged.
+///
+/// Memory: per account its record (~300 bytes + strings); per list a ListAnalyzer (~110 bytes
+/// per member, docs/swarm-detection.md) and, once a picture is added, AvatarClusters (4 MiB of
+/// index tables + ~290 bytes per picture, capped at 100,000 pictures per list).
 class Engine {
  public:
-  /// Parses a payload and merges its accounts (by pk, else by username).
+  Engine();
+  ~Engine();
+  Engine(Engine&&) noexcept;
+  Engine& operator=(Engine&&) noexcept;
+
+  /// Parses a payload and merges its accounts (by pk, else by username); list pages also feed
+  /// the swarm analysis of their list (SourceInfo list + owner).
   Result<IngestSummary> Ingest(std::string_view json, const SourceInfo& source = {});
+
+  /// Records an account's profile picture: its perceptual hash (ComputePerceptualHash of the
+  /// decoded image) and, when known, the exact hash of the image bytes. `account` is an engine
+  /// index. The picture joins the avatar clusters of every list the account was seen in.
+  /// Errors: kInvalidArgument for an unknown index.
+  Result<AvatarSummary> AddAvatar(std::size_t account, const PerceptualHash& hash,
+                                  std::optional<std::uint64_t> exact = std::nullopt);
+
+  /// Engine index of a username (exact, as stored), if known.
+  std::optional<std::size_t> Find(std::string_view username) const;
 
   std::size_t size() const noexcept { return accounts_.size(); }
   const Account& account(std::size_t index) const { return accounts_[index]; }
 
-  /// Scores one account by engine index.
+  /// Scores one account by engine index: the account model plus the evidence of the swarm
+  /// clusters it belongs to (CombineEvidence), with the level recomputed.
   Score ScoreAt(std::size_t index) const;
   /// Every account scored, highest score first (ties: username).
   std::vector<ScoredAccount> Ranked() const;
+  /// Every swarm cluster of every list, lists in first-seen order, then by kind and strength.
+  std::vector<ListCluster> Clusters() const;
 
   /// Forgets everything.
   void Clear();
 
  private:
+  struct ListState;
+  ListState& StateFor(ListKind list, const std::string& owner);
+  void Refresh(ListState& state) const;
+  /// Refreshes the given lists and returns the accounts among their clustered members (before and
+  /// after) whose reported score changed, skipping `exclude`; updates the reported scores.
+  std::vector<std::size_t> CollectUpdated(const std::vector<ListState*>& lists, const std::vector<std::size_t>& exclude);
+
   std::vector<Account> accounts_;
   std::unordered_map<std::uint64_t, std::size_t> by_pk_;
   std::unordered_map<std::string, std::size_t, UsernameHash> by_username_;
+  std::vector<std::unique_ptr<ListState>> lists_;  ///< In first-seen order.
+  std::map<std::pair<ListKind, std::string>, std::size_t> list_index_;
+  std::vector<std::vector<std::uint32_t>> account_lists_;  ///< Per account: indices into lists_.
+  std::vector<std::uint64_t> reported_;  ///< Fingerprint of the score last reported per account (for `updated`).
   LevelThresholds thresholds_;
 };
 

@@ -1,5 +1,6 @@
-// Ingest: the payloads the Instagram web app receives for follower / following lists, and
-// Meta's "Download your information" exports, parsed with simdjson On-Demand.
+// Ingest: the payloads the Instagram web app receives for follower / following lists and for
+// profiles and their hover cards, and Meta's "Download your information" exports, parsed with
+// simdjson On-Demand.
 #pragma once
 
 #include <cstdint>
@@ -20,15 +21,29 @@ enum class PayloadShape : std::uint8_t {
   kGraphqlEdgeLegacy,   ///< Legacy {"data":{"user":{"edge_followed_by"|"edge_follow":{"edges":[{"node":...}]}}}}
   kDyiFollowers,        ///< DYI `followers_1.json`: top-level array of {title, string_list_data:[{href,value,timestamp}]}
   kDyiFollowing,        ///< DYI `following.json`: {"relationships_following":[...]} (older: value, newer: title + /_u/ href)
+  // Profile shapes: one account with profile-tier fields (counts, biography...), no list.
+  /// `GET /api/v1/users/web_profile_info/?username=`: {"data":{"user":{..., "edge_followed_by":{"count":N}}}}
+  kWebProfileInfo,
+  /// Older profile page JSON: {"graphql":{"user":{...the keys of web_profile_info...}}}
+  kProfilePageGraphql,
+  /// `GET /api/v1/users/<id>/info/` (hover card): {"user":{"pk", "follower_count", ...}, "status":"ok"}
+  kUserInfo,
+  /// GraphQL profile / hover-card query: {"data":{"<key>":{"username", "follower_count"|"media_count"...}}}
+  kGraphqlXdtProfile,
 };
 
-/// Stable lower-case name, e.g. "friendships_v1".
+/// True for the profile shapes (kWebProfileInfo and after): their Page holds exactly one account.
+bool IsProfileShape(PayloadShape shape) noexcept;
+
+/// Stable lower-case name, e.g. "friendships_v1", "web_profile_info", "user_info".
 const char* PayloadShapeName(PayloadShape shape) noexcept;
 
 /// Where a text came from; copied into every Sighting of the page.
 struct SourceInfo {
   std::string name;                     ///< File name or URL, used in error messages.
-  ListKind list = ListKind::kUnknown;   ///< Overrides what the payload implies when not kUnknown.
+  /// Overrides what the payload implies when not kUnknown. A profile payload is no list: its
+  /// account gets a Sighting only when this says one.
+  ListKind list = ListKind::kUnknown;
   std::string owner;                    ///< Whose list this is; may be empty.
   std::int64_t seen_at = 0;             ///< Unix seconds the page was received; 0 = unknown.
   std::uint32_t first_position = 0;     ///< List position of the page's first account (pages after the first).
@@ -38,13 +53,18 @@ struct SourceInfo {
 struct Page {
   PayloadShape shape = PayloadShape::kFriendshipsV1;
   ListKind list = ListKind::kUnknown;   ///< From SourceInfo, else implied by the shape (DYI, edge_follow...).
-  std::vector<Account> accounts;        ///< In payload order; each carries one Sighting.
+  /// In payload order. List shapes: each carries one Sighting. Profile shapes: exactly one
+  /// account, with no Sighting unless SourceInfo::list names a list.
+  std::vector<Account> accounts;
   std::optional<std::string> next_cursor;  ///< `next_max_id` / `end_cursor` when the payload has more.
 };
 
-/// Parses one follower / following payload. Never throws; never returns half a page: any
-/// malformed or truncated input yields an Error naming `source.name`, the byte offset and what
-/// was expected. Unknown keys are ignored; every field is optional.
+/// Parses one account payload: a follower / following list page, a DYI export, or a profile /
+/// hover-card payload (see PayloadShape; the name is historical). Never throws; never returns
+/// half a page: any malformed or truncated input yields an Error naming `source.name`, the byte
+/// offset and what was expected. Unknown keys are ignored; every field is optional (null =
+/// unknown; counts may be numbers or numeric strings). The first list or profile in a document
+/// wins. Other payloads (comments, media) give ErrorCode::kUnknownShape.
 Result<Page> ParseFollowerPage(std::string_view json, const SourceInfo& source = {});
 
 /// Repairs UTF-8 text that was decoded as latin-1 and re-encoded ("Ã©" -> "é"), as in DYI exports.

@@ -42,11 +42,13 @@ enum class ClusterKind : std::uint8_t {
   kBurst,             ///< A run of list positions where suspicious accounts concentrate above the background rate.
   kUsernameTemplate,  ///< Usernames from one generator: a shared stem or generator shape with a random digit tail.
   kDisplayName,       ///< The same display name (after normalisation) far more often than its words predict.
+  kSharedAvatar,      ///< The same profile picture (perceptual hash within radius, or the same file);
+                      ///< found by AvatarClusters (avatar_clusters.h) and converted by the engine.
 };
 /// Number of ClusterKind values (for per-kind tables).
-inline constexpr std::size_t kClusterKindCount = 4;
+inline constexpr std::size_t kClusterKindCount = 5;
 
-/// Stable lower-case name: "cohort", "burst", "username_template", "display_name".
+/// Stable lower-case name: "cohort", "burst", "username_template", "display_name", "shared_avatar".
 const char* ClusterKindName(ClusterKind kind) noexcept;
 
 /// One group of accounts that is unlikely to have arisen by chance.
@@ -121,9 +123,9 @@ std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> ClustersByMember(s
 /// How much cluster evidence may move a member's log-odds (see docs/swarm-detection.md).
 struct EvidenceWeights {
   /// Log-odds added per unit of cluster strength, per ClusterKind (indexed by the enum value).
-  double per_strength[kClusterKindCount] = {0.25, 0.20, 0.25, 0.20};
+  double per_strength[kClusterKindCount] = {0.25, 0.20, 0.25, 0.20, 0.25};
   /// Largest bonus one kind may add (only the member's strongest cluster of each kind counts).
-  double cap[kClusterKindCount] = {2.5, 1.5, 2.0, 1.5};
+  double cap[kClusterKindCount] = {2.5, 1.5, 2.0, 1.5, 2.5};
   double total_cap = 4.0;  ///< Largest bonus all cluster kinds together may add.
 };
 
@@ -144,6 +146,16 @@ struct CombinedEvidence {
 /// cluster adds min(cap, per_strength * strength); the sum is capped by total_cap. Pure function.
 CombinedEvidence CombineEvidence(double account_logit, std::span<const Cluster* const> member_clusters,
                                  const EvidenceWeights& weights = {});
+
+/// Reason code of a member of a cluster of `kind`: "swarm_" + ClusterKindName(kind) (static storage).
+std::string_view SwarmReasonCode(ClusterKind kind) noexcept;
+
+/// Static description of every swarm reason code (for the constants handed to JS).
+struct SwarmReasonInfo {
+  std::string_view code;
+  std::string_view description;
+};
+std::span<const SwarmReasonInfo> SwarmReasonCatalog() noexcept;
 
 /// The sentence shown on a member of `cluster`, e.g. "created within the same narrow id range as
 /// 212 other followers (same id band)".

@@ -23,6 +23,25 @@ void AppendJsonString(std::string& out, std::string_view text);
 ///  "lists":[{"list","owner","position"}]}
 void AppendAccountJson(std::string& out, const Account& account, const Score& score);
 
+/// One reason as shown: the account model's reasons and the swarm reasons merged.
+struct ReasonLine {
+  std::string_view code;
+  double weight = 0;
+  std::string text;
+};
+/// Score::reasons and Score::list_reasons merged by |weight|, strongest first, with their texts.
+std::vector<ReasonLine> MergedReasons(const Score& score);
+
+/// Appends one swarm cluster as a JSON object (no newline). The jsonl contract:
+/// {"kind":"cluster","cluster_kind":"cohort|burst|username_template|display_name|shared_avatar",
+///  "list","owner","size","strength" (-log10 p),"expected","key","description",
+///  cohort: "pk_low","pk_high"; burst: "first_position","last_position";
+///  with_members: "members":[usernames in list order]}
+void AppendClusterJson(std::string& out, const Engine& engine, const ListCluster& cluster, bool with_members);
+
+/// Appends a JSON array of every cluster of the engine, without members (the dialog summary).
+void AppendClustersSummary(std::string& out, const Engine& engine);
+
 /// CSV header line "rank,username,pk,full_name,score,level,reasons" (CRLF line ends).
 std::string CsvHeader();
 /// One CSV row (RFC 4180 quoting; text cells starting with = + - @ are prefixed with ' so
@@ -36,13 +55,21 @@ std::string ConstantsJson();
 
 /// The result of Engine::Ingest as JSON for the wasm boundary:
 /// {"ok":true,"shape","list","next_cursor" (or null),"new_accounts","total_accounts",
-///  "accounts":[<AppendAccountJson objects for the page's accounts, in page order>]}
+///  "accounts":[<AppendAccountJson objects for the page's accounts, in page order>],
+///  "updated":[<accounts outside the page whose score changed through swarm evidence>],
+///  "clusters":[<AppendClusterJson objects without members, every list>]}
 std::string IngestResultJson(const Engine& engine, const IngestSummary& summary);
+
+/// The result of Engine::AddAvatar as JSON for the wasm boundary:
+/// {"ok":true,"status" (AvatarStatusName),"cluster_size","quality","hash" (64 hex digits),
+///  "updated":[<accounts whose score changed, the account included>],"clusters":[<summary>]}
+std::string AvatarResultJson(const Engine& engine, const AvatarSummary& summary, const PerceptualHash& hash);
 
 /// {"ok":false,"error":{"code","source","offset","message","text"}} where text is Error::ToString().
 std::string ErrorJson(const Error& error);
 
-/// {"ok":true,"accounts":[...every account, ranked highest score first...]}
+/// {"ok":true,"accounts":[...every account, ranked highest score first...],
+///  "clusters":[...every cluster with members...]}
 std::string RankedJson(const Engine& engine);
 
 }  // namespace swarmlens

@@ -54,6 +54,14 @@ void AppendReasonText(std::string& out, const Reason& reason);
 /// Most reasons one account can have (9 trained features of the profile tier + 11 priors).
 inline constexpr std::size_t kMaxReasons = 20;
 
+/// A list-level (swarm) reason the Engine adds from the clusters an account belongs to
+/// (list_signals.h). Its sentence depends on the cluster, so it carries its text.
+struct ListReason {
+  std::string_view code;  ///< "swarm_cohort", "swarm_shared_avatar", ... (SwarmReasonCatalog; static storage).
+  double weight = 0;      ///< Log-odds added (positive), after the caps of CombineEvidence.
+  std::string text;       ///< e.g. "one of 37 accounts of this list using the same profile picture".
+};
+
 /// The scored result for one account.
 struct Score {
   double score = 0;  ///< Probability-like value in [0, 1] (logistic of `logit`).
@@ -63,6 +71,9 @@ struct Score {
   ModelTier tier = ModelTier::kList;  ///< Which evidence tier scored it (see SelectModelTier).
   std::vector<Reason> reasons;  ///< Every signal that contributed, strongest first (|weight|;
                                 ///< ties keep catalog order). At most kMaxReasons, one allocation.
+  /// Swarm evidence added by the Engine (always empty from ScoreAccount); included in `logit`,
+  /// strongest first. Serializers merge both lists by |weight| into one "reasons" array.
+  std::vector<ListReason> list_reasons;
 };
 
 /// Where a reason's weight comes from.
@@ -92,6 +103,10 @@ struct LevelThresholds {
     return tier == ModelTier::kProfile ? profile : list;
   }
 };
+
+/// The level of a score for a tier: the tier's thresholds, then the verified cap (a verified
+/// account is never `high`). Used by ScoreAccount and again after the Engine adds swarm evidence.
+Level LevelFor(double score, ModelTier tier, bool verified, const LevelThresholds& thresholds = {}) noexcept;
 
 /// Scores one account: logit = trained bias + trained contributions of its tier + priors;
 /// level from the tier's thresholds, except that a verified account is never `high` (capped at

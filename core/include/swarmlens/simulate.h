@@ -11,12 +11,14 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "swarmlens/error.h"
+#include "swarmlens/image_hash.h"
 #include "swarmlens/list_signals.h"
 #include "swarmlens/score.h"
 
@@ -97,6 +99,16 @@ struct SimulatedList {
 /// Generates the list of `scenario` with `seed`. Errors only for an inconsistent scenario
 /// (e.g. page_size 0, digits_min > digits_max).
 Result<SimulatedList> Simulate(const Scenario& scenario, std::uint64_t seed);
+
+/// A perceptual hash standing in for the picture of one simulated account, so the avatar signal
+/// can be evaluated without rendering images. A model of the measured behaviour of the real hash
+/// (tests/core/image_hash_test.cpp; docs/swarm-detection.md): every source picture (avatar_key) gets
+/// a random 256-bit hash; a copy's crop flips the first round(1000 * crop) bits of a per-picture
+/// bit order (nested, so two copies differ by their crop difference, as shifted images do), and
+/// re-encoding / hue / resizing flip a few independent bits ((100 - quality) / 8 + |hue| / 2 +
+/// 2 for 320 px). nullopt for the default silhouette ("default": never hashed, like the real
+/// quality cut). Deterministic in (row, seed).
+std::optional<PerceptualHash> SimulatedAvatarHash(const AvatarRow& row, std::uint64_t seed);
 
 /// Detection quality against the labels.
 struct SwarmEvaluation {

@@ -232,6 +232,7 @@ bool AddAvatars(const Options& opt, Engine& engine) {
 
 int Analyze(const Options& opt) {
   Engine engine;
+  engine.set_track_updates(false);  // batch: clusters are computed once, for the ranking
   bool bad_input = false;
   std::size_t files = 0;
   // Positions continue across pages of the same (list, owner).
@@ -451,6 +452,7 @@ int Simulate(const std::vector<std::string>& args) {
 // The whole pipeline on one simulated list, through the Engine the CLI and the extension use.
 SwarmEvaluation EvaluateWithEngine(const SimulatedList& sim, std::uint64_t seed, bool with_avatars, bool swarm_signals) {
   Engine engine;
+  engine.set_track_updates(false);
   std::uint32_t position = 0;
   for (const std::string& page : sim.pages) {
     auto r = engine.Ingest(page, {.name = "simulated", .list = ListKind::kFollowers, .owner = "simulated",

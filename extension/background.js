@@ -1,16 +1,25 @@
 // SwarmLens background: hosts the wasm engine (MV3 module service worker in Chromium, module
-// background script in Firefox) and scores the follower pages content scripts send it.
+// background script in Firefox) and scores the follower pages and profile payloads content
+// scripts send it. A profile (list 'profile') merges into the same engine by pk / username, so the
+// account's score moves to the profile tier of evidence.
+//
+// After a list page it re-reads the profile pictures that page already shows (their
+// profile_pic_url, only from Meta's image hosts, without cookies), decodes them and hands the
+// pixels to the engine, which finds accounts sharing a picture. Accounts whose score changes and
+// the list's swarm clusters go back to the content scripts in batches.
 //
 // The engine is created lazily on the first message. A Chromium service worker can be stopped at
 // any time; its accounts are then forgotten and rebuilt from the pages that come next, which is
 // acceptable because every page is re-sent as the user scrolls.
 import { createEngine } from './engine/swarmlens.js';
+import { pictureUrl } from './picture-url.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const MAX_TEXT = 8 * 1024 * 1024;
 const MAX_SOURCE = 4096;
 const USERNAME = /^[A-Za-z0-9._]{1,30}$/;
-const LISTS = new Set(['followers', 'following', '']);
+const LISTS = new Set(['followers', 'following', '', 'profile']);
+const TIERS = new Set(['list', 'profile']);
 
 let enginePromise = null;
 
@@ -60,6 +69,15 @@ function parseIngest(message) {
   return { text, list, owner, source };
 }
 
+// ---- What goes to the content script -----------------------------------------------------------
+
+/**
+ * Engine revision: counts the calls that may change results. Every account and cluster list sent
+ * to a content script carries the revision it was read at, so a late reply never overwrites
+ * newer data that arrived by the other channel (replies and pushed batches are not ordered).
+ */
+let revision = 0;
+
 /** Only what the content script shows: plain JSON-safe values. */
 function toBadgeData(account) {
   return {
@@ -68,10 +86,59 @@ function toBadgeData(account) {
     score: Number(account.score),
     level: String(account.level),
     reasons: (account.reasons ?? []).map((r) => ({ code: String(r.code), weight: Number(r.weight), text: String(r.text) })),
+    // Which evidence the engine scored with; null when this engine build does not say.
+    tier: TIERS.has(account.tier) ? account.tier : null,
   };
 }
 
-async function ingest(request) {
+/** Accounts the content script can show: with a username, no comments. */
+function badgeAccounts(accounts) {
+  return (Array.isArray(accounts) ? accounts : []).filter((a) => a && a.kind !== 'comment' && a.username).map(toBadgeData);
+}
+
+/** A cluster as the dialog summary shows it (no members, no key: only the engine's own sentence). */
+function toClusterData(cluster) {
+  return {
+    kind: String(cluster.cluster_kind),
+    list: String(cluster.list),
+    owner: String(cluster.owner),
+    size: Number(cluster.size),
+    strength: Number(cluster.strength),
+    description: String(cluster.description),
+  };
+}
+
+function clusterSummaries(clusters) {
+  return (Array.isArray(clusters) ? clusters : []).filter((c) => c && c.kind === 'cluster').map(toClusterData);
+}
+
+/** The fields every successful reply carries besides its page accounts. */
+function swarmFields(engine, result) {
+  return {
+    rev: revision,
+    updated: badgeAccounts(result.updated),
+    clusters: clusterSummaries(result.clusters),
+    clusterKinds: Array.isArray(engine.constants.cluster_kinds) ? engine.constants.cluster_kinds.map(String) : [],
+  };
+}
+
+function errorReply(result) {
+  return { ok: false, error: { code: String(result.error.code), message: String(result.error.message) } };
+}
+
+// ---- Ingest ------------------------------------------------------------------------------------
+
+/** A profile or hover-card payload: no list, no owner, no list position. */
+async function ingestProfile(request) {
+  const engine = await getEngine();
+  const result = engine.ingest(request.text, { source: request.source, seenAt: Math.floor(Date.now() / 1000) });
+  if (!result.ok) return errorReply(result);
+  revision++;
+  return { ok: true, list: null, owner: null, accounts: badgeAccounts(result.accounts), ...swarmFields(engine, result) };
+}
+
+async function ingest(request, receiver) {
+  if (request.list === 'profile') return ingestProfile(request);
   const engine = await getEngine();
   const key = `${request.owner}\n${request.list}`;
   const firstPosition = firstPositionFor(key, request.source);
@@ -83,12 +150,196 @@ async function ingest(request) {
   };
   if (request.list) options.list = request.list;
   const result = engine.ingest(request.text, options);
-  if (!result.ok) {
-    return { ok: false, error: { code: String(result.error.code), message: String(result.error.message) } };
-  }
-  const accounts = result.accounts.filter((a) => a && a.kind !== 'comment' && a.username).map(toBadgeData);
+  if (!result.ok) return errorReply(result);
+  revision++;
   nextPosition.set(key, firstPosition + result.accounts.length);
-  return { ok: true, accounts };
+  addReceiver(receiver);
+  queuePictures(key, request.text, result.accounts);
+  return {
+    ok: true,
+    list: String(result.list),
+    owner: request.owner,
+    accounts: badgeAccounts(result.accounts),
+    ...swarmFields(engine, result),
+  };
+}
+
+// ---- Profile pictures --------------------------------------------------------------------------
+//
+// Only pictures the page itself received a URL for, only from Meta's image hosts (the manifest's
+// host_permissions, which let the worker read the bytes cross-origin), without cookies or
+// referrer, from the HTTP cache when the page already loaded them.
+
+const PICTURE_CONCURRENCY = 4;
+const PICTURES_PER_LIST = 2000;      // bounds the requests and the engine's avatar memory per list
+const PICTURE_TIMEOUT_MS = 10_000;
+const PICTURE_MAX_BYTES = 2 * 1024 * 1024;  // Instagram's list avatars are 150-320 px, ~5-40 KB
+const PICTURE_MAX_SIDE = 128;        // the perceptual hash downsamples further anyway
+const PUSH_DELAY_MS = 250;
+const MAX_WALK = 200_000;            // JSON nodes visited per page when collecting URLs
+
+/**
+ * username -> profile_pic_url of every user object in a page's JSON. The engine's account JSON
+ * does not carry the URL, so the page is parsed once more here, only for these pairs. Keys may
+ * carry the GraphQL alias prefix (a digit and a letter, e.g. "1lprofile_pic_url").
+ */
+function pictureUrls(text) {
+  const found = new Map();
+  let root;
+  try {
+    root = JSON.parse(text);
+  } catch {
+    return found;
+  }
+  const queue = [root];  // breadth first: users come out in page order
+  for (let i = 0; i < queue.length && i < MAX_WALK; i++) {
+    const node = queue[i];
+    if (Array.isArray(node)) {
+      for (const value of node) if (value !== null && typeof value === 'object') queue.push(value);
+      continue;
+    }
+    let username = null;
+    let url = null;
+    for (const [key, value] of Object.entries(node)) {
+      if (value !== null && typeof value === 'object') {
+        queue.push(value);
+      } else if (typeof value === 'string') {
+        const name = /^[0-9][a-z]/.test(key) ? key.slice(2) : key;
+        if (name === 'username') username = value;
+        else if (name === 'profile_pic_url') url = value;
+      }
+    }
+    if (username && url && !found.has(username)) found.set(username, url);
+  }
+  return found;
+}
+
+/** Per list key: the usernames whose picture was queued (each at most once per list). */
+const picturesQueued = new Map();
+const pictureJobs = [];
+let picturesRunning = 0;
+
+/** Queues the pictures of a page's accounts (not the default silhouette, not already queued). */
+function queuePictures(key, text, accounts) {
+  const candidates = accounts.filter((a) => a && a.username && a.anonymous_avatar !== true);
+  if (candidates.length === 0) return;
+  const urls = pictureUrls(text);
+  let queued = picturesQueued.get(key);
+  if (!queued) picturesQueued.set(key, (queued = new Set()));
+  for (const account of candidates) {
+    if (queued.size >= PICTURES_PER_LIST) break;
+    const username = String(account.username);
+    if (queued.has(username)) continue;
+    const url = pictureUrl(urls.get(username));
+    if (!url) continue;
+    queued.add(username);
+    pictureJobs.push({ username, url });
+  }
+  pumpPictures();
+}
+
+function pumpPictures() {
+  while (picturesRunning < PICTURE_CONCURRENCY && pictureJobs.length > 0) {
+    const job = pictureJobs.shift();
+    picturesRunning++;
+    addPicture(job).catch((error) => console.debug('SwarmLens: picture skipped', job.url, error))
+      .finally(() => {
+        picturesRunning--;
+        pumpPictures();
+      });
+  }
+}
+
+/** A 2D context of the given size: OffscreenCanvas where it exists, else a DOM canvas (Firefox). */
+function canvasContext(width, height) {
+  const canvas = typeof OffscreenCanvas === 'function'
+    ? new OffscreenCanvas(width, height)
+    : Object.assign(globalThis.document.createElement('canvas'), { width, height });
+  return canvas.getContext('2d', { willReadFrequently: true });
+}
+
+/** Fetches and decodes one picture: {image: ImageData (at most 128 px a side), bytes} or null. */
+async function readPicture(url) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), PICTURE_TIMEOUT_MS);
+  try {
+    const response = await fetch(url, {
+      credentials: 'omit',
+      cache: 'force-cache',
+      referrerPolicy: 'no-referrer',
+      redirect: 'error',  // only the exact URL the page received, never a host it redirects to
+      signal: controller.signal,
+    });
+    const type = response.headers.get('content-type') ?? '';
+    const length = Number(response.headers.get('content-length') ?? 0);
+    if (!response.ok || !type.startsWith('image/') || length > PICTURE_MAX_BYTES) return null;
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (bytes.length === 0 || bytes.length > PICTURE_MAX_BYTES) return null;
+    const bitmap = await createImageBitmap(new Blob([bytes], { type }));
+    try {
+      const scale = Math.min(1, PICTURE_MAX_SIDE / Math.max(bitmap.width, bitmap.height));
+      const width = Math.max(1, Math.round(bitmap.width * scale));
+      const height = Math.max(1, Math.round(bitmap.height * scale));
+      const context = canvasContext(width, height);
+      context.imageSmoothingQuality = 'high';
+      context.drawImage(bitmap, 0, 0, width, height);
+      return { image: context.getImageData(0, 0, width, height), bytes };
+    } finally {
+      bitmap.close();
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function addPicture(job) {
+  const picture = await readPicture(job.url);
+  if (!picture) {
+    console.debug('SwarmLens: picture not readable', job.url);
+    return;
+  }
+  const engine = await getEngine();
+  const result = engine.addAvatar(job.username, picture.image, picture.bytes);
+  if (!result.ok) {
+    // E.g. a flat image (no structure to hash); expected now and then.
+    console.debug('SwarmLens: picture not added', job.username, result.error && result.error.message);
+    return;
+  }
+  revision++;
+  pushLater(result.updated, result.clusters);
+}
+
+// ---- Pushing changes to content scripts --------------------------------------------------------
+
+/** Frames that sent list pages: `${tabId}/${frameId}` -> {tabId, frameId}. */
+const receivers = new Map();
+const MAX_RECEIVERS = 32;
+const pushAccounts = new Map();  // username -> latest badge data
+let pushClusters = null;
+let pushTimer = 0;
+
+function addReceiver(receiver) {
+  if (!receiver) return;
+  const id = `${receiver.tabId}/${receiver.frameId}`;
+  receivers.delete(id);  // re-insert: the map's order is recency
+  receivers.set(id, receiver);
+  if (receivers.size > MAX_RECEIVERS) receivers.delete(receivers.keys().next().value);
+}
+
+function pushLater(updated, clusters) {
+  for (const account of badgeAccounts(updated)) pushAccounts.set(account.username, account);
+  pushClusters = clusterSummaries(clusters);
+  if (!pushTimer) pushTimer = setTimeout(pushNow, PUSH_DELAY_MS);
+}
+
+function pushNow() {
+  pushTimer = 0;
+  const message = { type: 'swarmlens:update', rev: revision, accounts: [...pushAccounts.values()], clusters: pushClusters ?? [] };
+  pushAccounts.clear();
+  pushClusters = null;
+  for (const [id, { tabId, frameId }] of receivers) {
+    api.tabs.sendMessage(tabId, message, { frameId }).catch(() => receivers.delete(id));  // tab gone
+  }
 }
 
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -96,7 +347,10 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (sender.id !== api.runtime.id) return false;
   const request = parseIngest(message);
   if (!request) return false;
-  ingest(request).then(sendResponse, (error) => {
+  const receiver = sender.tab && Number.isInteger(sender.tab.id)
+    ? { tabId: sender.tab.id, frameId: Number.isInteger(sender.frameId) ? sender.frameId : 0 }
+    : null;
+  ingest(request, receiver).then(sendResponse, (error) => {
     sendResponse({ ok: false, error: { code: 'internal', message: String(error && error.message ? error.message : error) } });
   });
   return true;  // Reply asynchronously (works in Chromium and Firefox).

@@ -1,7 +1,10 @@
 // SwarmLens content script (isolated world, www.instagram.com).
 //
-// Receives follower/following response texts from page-hook.js, asks the background engine to
-// score them, and writes one badge per row of the followers/following dialog. Rows are found by
+// Receives follower/following and profile / hover-card response texts from page-hook.js, asks the
+// background engine to score them, and writes one badge per row of the followers/following
+// dialog; a profile the page loads later re-scores that account and updates its badges, and so do
+// the swarm results the background pushes while it reads profile pictures. A compact summary of the
+// list's swarm clusters sits at the top of the dialog. Rows are found by
 // their profile links (`a[href="/<username>/"]` inside `[role="dialog"]`), never by generated
 // class names. Everything from the page, including the hook's messages, is untrusted data.
 (() => {
@@ -15,8 +18,12 @@
   const MAX_URL = 4096;
   const USERNAME = /^[A-Za-z0-9._]{1,30}$/;
   const PROFILE_PATH = /^\/([A-Za-z0-9._]{1,30})\/$/;
-  const LISTS = new Set(['followers', 'following', '']);
+  const LISTS = new Set(['followers', 'following', '', 'profile']);
   const HOST_TAG = 'swarmlens-badge';
+  const SUMMARY_TAG = 'swarmlens-summary';
+  const KIND = /^[a-z][a-z_]{0,39}$/;
+  const MAX_CLUSTERS = 1000;
+  const MAX_DESCRIPTION = 2000;
   const DIALOG = '[role="dialog"]';
   // Level colours are presentation only; the level names themselves come from the engine.
   const COLOURS = {
@@ -32,6 +39,13 @@
   const shadowOf = new WeakMap();
   /** Badge host -> digest of what it shows, so unchanged badges are not rebuilt on every scan. */
   const shownOf = new WeakMap();
+  /** Swarm clusters of every list, as last reported by the background (engine order). */
+  let clusters = [];
+  let clustersRevision = -1;
+  /** Cluster kinds the engine names (constants.cluster_kinds); empty until the first reply. */
+  const clusterKinds = new Set();
+  /** `${list}\n${owner}` of the last list page: the dialog summary shows that list's clusters. */
+  let currentList = null;
 
   // ---- Messages from the page hook -------------------------------------------------------------
 
@@ -77,11 +91,43 @@
       console.debug('SwarmLens: response not scored', message.source, reply && reply.error);
       return;
     }
+    const rev = revisionOf(reply.rev);
+    if (Array.isArray(reply.clusterKinds)) {
+      for (const kind of reply.clusterKinds) if (typeof kind === 'string' && KIND.test(kind)) clusterKinds.add(kind);
+    }
+    // The dialog summary shows the clusters of the list the page is loading.
+    if (typeof reply.list === 'string' && typeof reply.owner === 'string') currentList = listKey(reply.list, reply.owner);
+    applyAccounts([...reply.accounts, ...(Array.isArray(reply.updated) ? reply.updated : [])], rev);
+    applyClusters(reply.clusters, rev);
+  }
+
+  // Results the background pushes while it reads profile pictures: accounts whose score changed
+  // (a shared picture joins them to a cluster) and the clusters of every list.
+  api.runtime.onMessage.addListener((message, sender) => {
+    if (sender.id !== api.runtime.id) return;
+    if (!message || typeof message !== 'object' || message.type !== 'swarmlens:update') return;
+    const rev = revisionOf(message.rev);
+    if (Array.isArray(message.accounts)) applyAccounts(message.accounts, rev);
+    applyClusters(message.clusters, rev);
+  });
+
+  /** The background's engine revision of a message (0 when absent). */
+  function revisionOf(value) {
+    return Number.isSafeInteger(value) && value >= 0 ? value : 0;
+  }
+
+  /** Engine revision each result was read at: older data never overwrites newer. */
+  const revisionOfResult = new Map();
+
+  /** Stores valid accounts newer than what we have and rescans the rows of those that changed. */
+  function applyAccounts(accounts, rev) {
     const changed = [];
-    for (const account of reply.accounts) {
+    for (const account of accounts) {
       if (!account || typeof account.username !== 'string' || !USERNAME.test(account.username)) continue;
       if (typeof account.level !== 'string' || !Array.isArray(account.reasons)) continue;
       const username = account.username.toLowerCase();
+      if ((revisionOfResult.get(username) ?? -1) > rev) continue;
+      revisionOfResult.set(username, rev);
       const previous = results.get(username);
       results.set(username, account);
       if (!previous || shownText(username, previous) !== shownText(username, account)) changed.push(username);
@@ -91,7 +137,7 @@
 
   /** What a badge shows for a result; equal texts need no re-render. */
   function shownText(username, result) {
-    return JSON.stringify([username, result.level, result.score, result.reasons]);
+    return JSON.stringify([username, result.level, result.score, result.reasons, result.tier]);
   }
 
   // ---- Finding rows ----------------------------------------------------------------------------
@@ -226,6 +272,7 @@
       if (!rows.has(row)) rows.set(row, username);
     }
     for (const [row, username] of rows) ensureBadge(row, username, results.get(username));
+    ensureSummary();
   }
 
   new MutationObserver((records) => {
@@ -233,7 +280,7 @@
     for (const record of records) {
       for (const node of record.addedNodes) {
         if (node.nodeType === Node.ELEMENT_NODE) {
-          if (node.localName !== HOST_TAG) schedule(node);
+          if (node.localName !== HOST_TAG && node.localName !== SUMMARY_TAG) schedule(node);
         } else if (node.parentElement) {
           schedule(node.parentElement);  // React may replace just a text node.
         }
@@ -275,26 +322,30 @@
       white-space: normal; text-align: start; box-shadow: 0 2px 8px rgba(0,0,0,.3); }
     .badge:hover .tip, .badge:focus .tip { display: block; }
     .tip-head { font-weight: 600; margin-bottom: 4px; }
+    .tip-tier { opacity: .85; margin-bottom: 4px; }
     .tip ul { margin: 0; padding-inline-start: 16px; }
     .tip li { margin: 2px 0; }
     .code { font-family: ui-monospace, monospace; opacity: .8; }
   `;
-  let sharedSheet = null;
+  /** Constructed sheets by their text, shared by every shadow root that uses them. */
+  const sheets = new Map();
 
   /** Styles live inside the shadow root: page CSS cannot reach in and ours cannot leak out. */
-  function applyStyles(root) {
+  function applyStyles(root, text = STYLE) {
     try {
-      if (!sharedSheet) {
-        sharedSheet = new CSSStyleSheet();
-        sharedSheet.replaceSync(STYLE);
+      let sheet = sheets.get(text);
+      if (!sheet) {
+        sheet = new CSSStyleSheet();
+        sheet.replaceSync(text);
+        sheets.set(text, sheet);
       }
-      root.adoptedStyleSheets = [sharedSheet];
+      root.adoptedStyleSheets = [sheet];
       return;
     } catch {
       // Firefox content scripts cannot always adopt their own sheets; a <style> works there.
     }
     const style = document.createElement('style');
-    style.textContent = STYLE;
+    style.textContent = text;
     root.append(style);
   }
 
@@ -328,6 +379,8 @@
 
     host.setAttribute('data-swarmlens-user', username);
     host.setAttribute('data-level', level);
+    if (typeof result.tier === 'string' && result.tier) host.setAttribute('data-tier', result.tier);
+    else host.removeAttribute('data-tier');
 
     const badge = document.createElement('span');
     badge.className = 'badge';
@@ -338,8 +391,12 @@
     const scoreText = Number.isFinite(score) ? score.toFixed(2) : '?';
     const reasonLines = reasons.map((r) => `${r.code} (${formatWeight(r.weight)}): ${r.text}`);
     const summary = `SwarmLens risk ${level} (score ${scoreText})`;
+    // The engine names the evidence it scored with: what a follower list shows ("list") or also
+    // what the profile / hover card showed ("profile"). Older engines do not say: no line then.
+    const tierLine = typeof result.tier === 'string' && result.tier ? `Evidence: ${result.tier} tier` : '';
+    const spoken = tierLine ? `${summary}. ${tierLine}` : summary;
     // No `title`: the tooltip element already shows this, and a second native tooltip would cover it.
-    badge.setAttribute('aria-label', reasonLines.length ? `${summary}. ${reasonLines.join('; ')}` : summary);
+    badge.setAttribute('aria-label', reasonLines.length ? `${spoken}. ${reasonLines.join('; ')}` : spoken);
 
     const dot = document.createElement('span');
     dot.className = 'dot';
@@ -355,6 +412,12 @@
     head.className = 'tip-head';
     head.textContent = summary;
     tip.append(head);
+    if (tierLine) {
+      const tier = document.createElement('div');
+      tier.className = 'tip-tier';
+      tier.textContent = tierLine;
+      tip.append(tier);
+    }
     if (reasons.length) {
       const list = document.createElement('ul');
       for (const reason of reasons) {
@@ -372,5 +435,159 @@
     // Keep the style element (Firefox fallback) and replace only the badge.
     for (const old of root.querySelectorAll('.badge')) old.remove();
     root.append(badge);
+  }
+  // ---- Swarm summary ---------------------------------------------------------------------------
+  //
+  // One <swarmlens-summary> host at the top of the followers dialog: a button with a one-line
+  // digest ("SwarmLens: 3 swarms" and the size of each cluster by kind) that opens the list of
+  // clusters, each with the engine's own sentence. Present only while the list has clusters.
+
+  /** `list\nowner`, the key clusters and pages share. */
+  function listKey(list, owner) {
+    return `${list}\n${owner}`;
+  }
+
+  /** Stores the clusters of a message when they are newer than what we have. */
+  function applyClusters(value, rev) {
+    if (!Array.isArray(value) || rev < clustersRevision) return;
+    clustersRevision = rev;
+    const valid = [];
+    for (const c of value.slice(0, MAX_CLUSTERS)) {
+      if (!c || typeof c !== 'object' || typeof c.kind !== 'string' || !KIND.test(c.kind)) continue;
+      if (clusterKinds.size > 0 && !clusterKinds.has(c.kind)) continue;
+      if (typeof c.list !== 'string' || typeof c.owner !== 'string') continue;
+      if (!Number.isSafeInteger(c.size) || c.size < 1 || !Number.isFinite(c.strength)) continue;
+      if (typeof c.description !== 'string' || c.description.length > MAX_DESCRIPTION) continue;
+      valid.push({ kind: c.kind, list: c.list, owner: c.owner, size: c.size, strength: c.strength,
+                   description: c.description });
+    }
+    clusters = valid;
+    requestFlush();  // the summary is brought up to date at the end of the next scan
+  }
+
+  /** The current list's clusters, strongest first. */
+  function shownClusters() {
+    return clusters.filter((c) => listKey(c.list, c.owner) === currentList)
+      .sort((a, b) => b.strength - a.strength || b.size - a.size);
+  }
+
+  /** The label of a cluster kind: the engine's name, words spaced ("shared_avatar" -> "shared avatar"). */
+  function kindLabel(kind) {
+    return kind.replace(/_/g, ' ');
+  }
+
+  const SUMMARY_STYLE = `
+    :host { all: initial; display: block; }
+    [hidden] { display: none !important; }
+    .panel { margin: 6px 8px; border: 1px solid #b71c1c; border-radius: 8px; background: #fff8f8;
+      color: #212121; font: 400 12px/16px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+    .head { all: unset; box-sizing: border-box; display: flex; gap: 6px; align-items: baseline; width: 100%;
+      padding: 6px 8px; cursor: pointer; font: inherit; color: inherit; }
+    .head:focus-visible { outline: 2px solid #1565c0; outline-offset: -2px; border-radius: 8px; }
+    .chevron { display: inline-block; width: 10px; transition: transform .1s; }
+    .head[aria-expanded="true"] .chevron { transform: rotate(90deg); }
+    .title { font-weight: 600; color: #b71c1c; white-space: nowrap; }
+    .brief { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; min-width: 0; }
+    .list { margin: 0; padding: 0 8px 8px 26px; max-height: 40vh; overflow: auto; }
+    .item { margin: 4px 0; }
+    .kind { font-weight: 600; }
+    .size { font-variant-numeric: tabular-nums; margin-inline: 4px; }
+  `;
+
+  let summaryHost = null;
+  let summaryShown = '';
+  let summaryOpen = false;
+
+  /** Builds the host once: its button and list are kept, so focus survives updates. */
+  function createSummaryHost() {
+    const host = document.createElement(SUMMARY_TAG);
+    host.style.setProperty('all', 'initial', 'important');
+    host.style.setProperty('display', 'block', 'important');
+    const root = host.attachShadow({ mode: 'open' });
+    applyStyles(root, SUMMARY_STYLE);
+    const panel = document.createElement('div');
+    panel.className = 'panel';
+    panel.setAttribute('role', 'region');
+    panel.setAttribute('aria-label', 'SwarmLens swarm summary');
+    const head = document.createElement('button');
+    head.type = 'button';
+    head.className = 'head';
+    head.setAttribute('aria-controls', 'swarms');
+    const chevron = document.createElement('span');
+    chevron.className = 'chevron';
+    chevron.setAttribute('aria-hidden', 'true');
+    chevron.textContent = '\u25B8';
+    const title = document.createElement('span');
+    title.className = 'title';
+    const brief = document.createElement('span');
+    brief.className = 'brief';
+    head.append(chevron, title, brief);
+    const list = document.createElement('ul');
+    list.className = 'list';
+    list.id = 'swarms';
+    panel.append(head, list);
+    root.append(panel);
+    const showOpen = () => {
+      head.setAttribute('aria-expanded', String(summaryOpen));
+      list.hidden = !summaryOpen;
+    };
+    head.addEventListener('click', (event) => {
+      event.stopPropagation();  // a click on our panel is not a click on the page's dialog
+      summaryOpen = !summaryOpen;
+      showOpen();
+    });
+    showOpen();
+    shadowOf.set(host, root);
+    return host;
+  }
+
+  /** Writes the clusters into the host's title, digest and list (textContent only). */
+  function renderSummary(host, shown) {
+    const root = shadowOf.get(host);
+    const bySize = new Map();  // kind -> sizes, strongest cluster first
+    for (const c of shown) {
+      if (!bySize.has(c.kind)) bySize.set(c.kind, []);
+      bySize.get(c.kind).push(c.size);
+    }
+    const count = shown.length;
+    root.querySelector('.title').textContent = `SwarmLens: ${count} ${count === 1 ? 'swarm' : 'swarms'}`;
+    root.querySelector('.brief').textContent =
+      [...bySize].map(([kind, sizes]) => `${kindLabel(kind)} ${sizes.join(' + ')}`).join(' \u00B7 ');
+    const items = shown.map((c) => {
+      const item = document.createElement('li');
+      item.className = 'item';
+      item.dataset.kind = c.kind;
+      item.dataset.size = String(c.size);
+      const kind = document.createElement('span');
+      kind.className = 'kind';
+      kind.textContent = kindLabel(c.kind);
+      const size = document.createElement('span');
+      size.className = 'size';
+      size.textContent = String(c.size);
+      const text = document.createElement('span');
+      text.className = 'text';
+      text.textContent = c.description;  // the engine's sentence; a display-name key is attacker text
+      item.append(kind, size, text);
+      return item;
+    });
+    root.querySelector('.list').replaceChildren(...items);
+    host.setAttribute('data-swarms', String(count));
+  }
+
+  /** Puts the summary at the top of the dialog that holds our badges, or removes it. */
+  function ensureSummary() {
+    const shown = shownClusters();
+    const badge = shown.length > 0 ? document.querySelector(`${DIALOG} ${HOST_TAG}`) : null;
+    const dialog = badge && badge.closest(DIALOG);
+    if (!dialog) {
+      if (summaryHost) summaryHost.remove();
+      return;
+    }
+    if (!summaryHost) summaryHost = createSummaryHost();
+    if (summaryHost.parentElement !== dialog) dialog.prepend(summaryHost);
+    const digest = JSON.stringify(shown);
+    if (digest === summaryShown) return;
+    renderSummary(summaryHost, shown);
+    summaryShown = digest;
   }
 })();

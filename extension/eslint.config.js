@@ -32,7 +32,7 @@ export default [
     languageOptions: { sourceType: 'module', globals: globals.node },
   },
   {
-    files: ['**/background.js'],
+    files: ['**/background.js', '**/picture-url.js'],
     languageOptions: { sourceType: 'module', globals: { ...globals.serviceworker, ...extensionGlobals } },
   },
 ];

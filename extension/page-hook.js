@@ -1,12 +1,12 @@
 // SwarmLens page hook: runs in the page's MAIN world at document_start on www.instagram.com.
 //
 // It observes the responses to the requests the Instagram web app already makes for follower and
-// following lists (fetch and XMLHttpRequest) and hands their JSON text to the isolated content
-// script. It never issues a request, never changes what the page receives, and keeps the wrapped
+// following lists, and for the profiles and hover cards the user opens (fetch and
+// XMLHttpRequest), and hands their JSON text to the isolated content script. It never issues a request, never changes what the page receives, and keeps the wrapped
 // functions' semantics: same return value, same promise, exceptions propagate unchanged.
 //
 // Channel: a CustomEvent named EVENT on `document` whose `detail` is one JSON string
-// ({v, url, list, owner, text}). A string crosses the MAIN/isolated world boundary in both
+// ({v, url, list, owner, text}; list is 'followers', 'following', '' or 'profile'). A string crosses the MAIN/isolated world boundary in both
 // Chromium and Firefox, where object details do not. Page scripts can dispatch the same event, so
 // the content script treats every message as untrusted.
 (() => {
@@ -17,6 +17,12 @@
   const MAX_TEXT = 8 * 1024 * 1024;
   const REST_PATH = /^\/api\/v1\/friendships\/[0-9]+\/(followers|following)\/?$/;
   const GRAPHQL_PATH = /^\/(?:graphql\/query|api\/graphql)\/?$/;
+  // The profile page and the hover card: web_profile_info/?username=<name> and <id>/info/.
+  const PROFILE_PATH = /^\/api\/v1\/users\/(?:web_profile_info|[0-9]+\/info)\/?$/;
+  // A GraphQL profile or hover card carries a user's own counts: "follower_count" (XDT, maybe
+  // alias-prefixed like "1lfollower_count") or edge_followed_by as just {"count": N}. A legacy
+  // follower list has page_info and edges inside edge_followed_by, so it does not match.
+  const PROFILE_COUNT = /"(?:[0-9][a-z])?follower_count"\s*:|"edge_followed_by"\s*:\s*\{\s*"count"\s*:\s*"?[0-9]*"?\s*\}/;
   const DIALOG_PATH = /^\/([A-Za-z0-9._]{1,30})\/(followers|following)\/?/;
 
   // Keep our own references: later page code may replace these globals.
@@ -40,6 +46,7 @@
     if (!/(^|\.)instagram\.com$/.test(parsed.hostname)) return null;
     const rest = REST_PATH.exec(parsed.pathname);
     if (rest) return { list: rest[1], rest: true };
+    if (PROFILE_PATH.test(parsed.pathname)) return { list: 'profile', rest: true };
     if (GRAPHQL_PATH.test(parsed.pathname)) return { list: '', rest: false };
     return null;
   }
@@ -50,17 +57,27 @@
     return m ? { owner: m[1], list: m[2] } : { owner: '', list: '' };
   }
 
-  /** Posts one response text to the content script when it plausibly carries a user list. */
+  /** True when a GraphQL response text looks like one profile user rather than a user list. */
+  function looksLikeProfile(text) {
+    return text.includes('"username"') && !text.includes('"users"') && PROFILE_COUNT.test(text);
+  }
+
+  /** Posts one response text to the content script when it plausibly carries a user list or profile. */
   function report(url, kind, text) {
     if (typeof text !== 'string' || text.length === 0 || text.length > MAX_TEXT) return;
-    // A cheap filter: GraphQL serves every query at one URL; the engine decides finally.
-    if (!kind.rest && !(text.includes('"users"') || text.includes('edge_followed_by') ||
-                        text.includes('edge_follow'))) {
+    // Cheap filters: GraphQL serves every query at one URL; the engine decides finally.
+    const profile = kind.list === 'profile' || (!kind.rest && looksLikeProfile(text));
+    if (!kind.rest && !profile && !(text.includes('"users"') || text.includes('edge_followed_by') ||
+                                    text.includes('edge_follow'))) {
       return;
     }
     const context = dialogContext();
     let list = kind.list;
-    if (!list) {
+    if (profile) {
+      // A profile view is in no list, whatever dialog is open behind the hover card.
+      list = 'profile';
+      context.owner = '';
+    } else if (!list) {
       if (text.includes('edge_followed_by') || text.includes('friendships__followers')) {
         list = 'followers';
       } else if (text.includes('edge_follow') || text.includes('friendships__following')) {

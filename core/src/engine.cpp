@@ -18,6 +18,14 @@ struct Engine::ListState {
   ListKind list = ListKind::kUnknown;
   std::string owner;
   ListAnalyzer analyzer;
+  /// Members not yet given to the analyzer: fed in one AddPage at the next Refresh, so a batch of
+  /// pages costs one analyzer update (AddPage has a per-call cost that grows with the list).
+  struct Pending {
+    std::uint32_t id;
+    std::uint32_t position;
+    double account_score;
+  };
+  std::vector<Pending> pending;
   std::unique_ptr<AvatarClusters> avatars;  ///< Created with the first picture (4 MiB of tables).
   bool dirty = false;
   std::vector<Cluster> clusters;            ///< List signals + shared avatars (kSharedAvatar).
@@ -59,6 +67,24 @@ Engine::ListState& Engine::StateFor(ListKind list, const std::string& owner) {
 void Engine::Refresh(ListState& state) const {
   if (!state.dirty) return;
   state.dirty = false;
+  if (!state.pending.empty()) {
+    // Views into accounts_ are made here, used by AddPage (which copies what it keeps) and dropped.
+    std::vector<ListMember> members;
+    members.reserve(state.pending.size());
+    for (const ListState::Pending& p : state.pending) {
+      const Account& a = accounts_[p.id];
+      ListMember m;
+      m.id = p.id;
+      m.position = p.position;
+      m.pk = a.pk;
+      m.username = a.username;
+      if (a.full_name) m.full_name = std::string_view(*a.full_name);
+      m.account_score = p.account_score;
+      members.push_back(m);
+    }
+    state.analyzer.AddPage(members);
+    state.pending.clear();
+  }
   state.clusters = state.analyzer.Clusters();
   if (state.avatars) {
     // Only pictures shared by 3+ accounts: two people with one picture (couples, friends) are
@@ -89,7 +115,6 @@ Result<IngestSummary> Engine::Ingest(std::string_view json, const SourceInfo& so
   summary.accounts.reserve(page.accounts.size());
 
   std::vector<std::pair<std::size_t, std::vector<Sighting>>> page_sightings;
-  std::vector<std::pair<ListState*, std::vector<ListMember>>> members;
 
   for (Account& incoming : page.accounts) {
     // Identity: pk when the payload has one, else the username (DYI exports carry no pk).
@@ -134,41 +159,31 @@ Result<IngestSummary> Engine::Ingest(std::string_view json, const SourceInfo& so
     page_sightings.emplace_back(index, sightings);
   }
 
-  // Page members per list (built after the loop: the account vector may have reallocated).
+  // Queue the page's members on their lists (analysed at the next Refresh).
+  std::vector<ListState*> touched;
   for (const auto& [index, sightings] : page_sightings) {
-    const Account& stored = accounts_[index];
     double account_score = -1;
     for (const Sighting& s : sightings) {
       ListState& state = StateFor(s.list, s.owner);
       const auto list_id = static_cast<std::uint32_t>(list_index_.at({s.list, s.owner}));
       auto& lists = account_lists_[index];
-      if (std::find(lists.begin(), lists.end(), list_id) == lists.end()) lists.push_back(list_id);
-      auto slot = std::find_if(members.begin(), members.end(), [&](const auto& m) { return m.first == &state; });
-      if (slot == members.end()) {
-        members.emplace_back(&state, std::vector<ListMember>{});
-        slot = members.end() - 1;
+      if (std::find(lists.begin(), lists.end(), list_id) == lists.end()) {
+        lists.push_back(list_id);
+        if (auto avatar = avatars_.find(index); avatar != avatars_.end()) {
+          if (!state.avatars) state.avatars = std::make_unique<AvatarClusters>();
+          state.avatars->Add(static_cast<std::uint32_t>(index), avatar->second.first, avatar->second.second);
+        }
       }
-      if (account_score < 0) account_score = ScoreAccount(stored, thresholds_).score;
-      ListMember m;
-      m.id = static_cast<std::uint32_t>(index);
-      m.position = s.position;
-      m.pk = stored.pk;
-      m.username = stored.username;
-      if (stored.full_name) m.full_name = std::string_view(*stored.full_name);
-      m.account_score = account_score;
-      slot->second.push_back(m);
+      if (account_score < 0) account_score = ScoreAccount(accounts_[index], thresholds_).score;
+      state.pending.push_back({static_cast<std::uint32_t>(index), s.position, account_score});
+      state.dirty = true;
+      if (std::find(touched.begin(), touched.end(), &state) == touched.end()) touched.push_back(&state);
     }
   }
-
-  // Feed the lists, then find the accounts outside the page whose swarm evidence changed.
-  std::vector<ListState*> touched;
-  for (auto& [state, page_members] : members) {
-    state->analyzer.AddPage(page_members);
-    state->dirty = true;
-    touched.push_back(state);
+  if (track_updates_) {
+    for (std::size_t index : summary.accounts) reported_[index] = Fingerprint(ScoreAt(index));
+    summary.updated = CollectUpdated(touched, summary.accounts);
   }
-  for (std::size_t index : summary.accounts) reported_[index] = Fingerprint(ScoreAt(index));
-  summary.updated = CollectUpdated(touched, summary.accounts);
   return summary;
 }
 
@@ -201,6 +216,7 @@ Result<AvatarSummary> Engine::AddAvatar(std::size_t account, const PerceptualHas
   if (account >= accounts_.size()) {
     return Error{ErrorCode::kInvalidArgument, "", 0, "no account with index " + std::to_string(account)};
   }
+  avatars_.try_emplace(account, hash, exact);  // the first picture stays, as in AvatarClusters
   AvatarSummary summary;
   std::vector<ListState*> touched;
   for (std::uint32_t list_id : account_lists_[account]) {
@@ -210,7 +226,7 @@ Result<AvatarSummary> Engine::AddAvatar(std::size_t account, const PerceptualHas
     state.dirty = true;
     touched.push_back(&state);
   }
-  summary.updated = CollectUpdated(touched, {});
+  if (track_updates_) summary.updated = CollectUpdated(touched, {});
   return summary;
 }
 
@@ -274,6 +290,7 @@ void Engine::Clear() {
   lists_.clear();
   list_index_.clear();
   account_lists_.clear();
+  avatars_.clear();
   reported_.clear();
 }
 

@@ -24,6 +24,19 @@ export const FIXTURE_PAGES = {
   page2: 'followers_page2_graphql.json',      // XHR POST /graphql/query, responseType ''
   page3: 'followers_page3_api_graphql.json',  // XHR POST /api/graphql, responseType 'json'
 };
+/** Profile payloads the fixture app loads after the dialog (as the hover card does). */
+export const PROFILE_FIXTURES = {
+  profile: 'profile_web_profile_info.json',  // fetch GET /api/v1/users/web_profile_info/?username=dariush.k
+  hovercard: 'hovercard_graphql.json',       // XHR POST /api/graphql, an XDT user (user7098123456)
+};
+/**
+ * Whose profile each payload shows. dariush.k looks organic in the list (own name, photo, story)
+ * but its profile shows a follow bot (no posts, 3 followers, 6,840 following, empty biography,
+ * joined recently); user7098123456 is a list-tier bot whose hover card confirms it.
+ */
+export const PROFILE_USERS = { profile: 'dariush.k', hovercard: 'user7098123456' };
+/** The tooltip line naming the evidence tier, as content.js writes it. */
+export const tierLine = (tier) => `Evidence: ${tier} tier`;
 /** Usernames per page, in row order. */
 export const PAGE_USERS = {
   page1: ['user8815263094', 'sara.ahmadi', 'user5520918347', 'nasim.news', 'mahsa_r83920417', 'm.rezaei.photo'],
@@ -50,10 +63,12 @@ export function extensionDir(browser) {
   return dir;
 }
 
-/** Reads the JSON fixtures as text: {page1, page2, page3}. */
+/** Reads the JSON fixtures as text: {page1, page2, page3, profile, hovercard}. */
 export async function loadFixtureTexts() {
   const texts = {};
-  for (const [key, file] of Object.entries(FIXTURE_PAGES)) texts[key] = await readFile(path.join(fixtures, file), 'utf8');
+  for (const [key, file] of Object.entries({ ...FIXTURE_PAGES, ...PROFILE_FIXTURES })) {
+    texts[key] = await readFile(path.join(fixtures, file), 'utf8');
+  }
   return texts;
 }
 
@@ -62,7 +77,7 @@ export async function loadFixtureTexts() {
  * not part of the fixture site (the caller aborts it and fails the test).
  */
 export async function serve(url, texts) {
-  const { origin, pathname } = new URL(url);
+  const { origin, pathname, searchParams } = new URL(url);
   if (origin !== ORIGIN) return null;
   const file = async (name, contentType, headers = {}) =>
     ({ status: 200, contentType, headers, body: await readFile(path.join(fixtures, name)) });
@@ -74,14 +89,20 @@ export async function serve(url, texts) {
     case '/static/fixture.css': return file('fixture.css', 'text/css; charset=utf-8');
     case '/api/v1/friendships/1234567890/followers/': return json('page1');
     case '/graphql/query': return json('page2');
-    case '/api/graphql': return json('page3');
+    case '/api/graphql': return json(searchParams.get('fixture') === 'hovercard' ? 'hovercard' : 'page3');
+    case '/api/v1/users/web_profile_info/':
+      return searchParams.get('username') === PROFILE_USERS.profile ? json('profile') : null;
     case '/favicon.ico': return { status: 404, contentType: 'text/plain', headers: {}, body: '' };
     default: return null;
   }
 }
 
-/** Runs the extension's own engine in node on the fixture pages: username -> scored account. */
-export async function expectedResults(extDir, texts) {
+/**
+ * Runs the extension's own engine in node on the fixture pages: username -> scored account. With
+ * `withProfiles`, then also on the profile payloads the way background.js does (no list, no
+ * owner), merged into the same engine.
+ */
+export async function expectedResults(extDir, texts, { withProfiles = false } = {}) {
   const { createEngine } = await import(pathToFileURL(path.join(extDir, 'engine/swarmlens.js')).href);
   const engine = await createEngine({ wasmBinary: await readFile(path.join(extDir, 'engine/swarmlens_engine.wasm')) });
   const expected = new Map();
@@ -89,6 +110,16 @@ export async function expectedResults(extDir, texts) {
     const r = engine.ingest(texts[key], { list: 'followers', owner: 'target_activist', source: key });
     if (!r.ok) throw new Error(`node engine rejects ${key}: ${r.error.text}`);
     for (const account of r.accounts) expected.set(account.username, account);
+  }
+  if (withProfiles) {
+    for (const key of Object.keys(PROFILE_FIXTURES)) {
+      const r = engine.ingest(texts[key], { source: key });
+      if (!r.ok) throw new Error(`node engine rejects ${key}: ${r.error.text}`);
+      if (r.accounts.length !== 1 || r.accounts[0].username !== PROFILE_USERS[key]) {
+        throw new Error(`${key} is not the profile of ${PROFILE_USERS[key]} (shape ${r.shape})`);
+      }
+      expected.set(r.accounts[0].username, r.accounts[0]);
+    }
   }
   return expected;
 }
@@ -103,6 +134,7 @@ export function readBadges() {
         user: host.getAttribute('data-swarmlens-user'),
         level: badge ? badge.querySelector('.label').textContent : null,
         tip: badge ? badge.querySelector('.tip').textContent : null,
+        tier: badge ? badge.querySelector('.tip-tier')?.textContent ?? null : null,
         aria: badge ? badge.getAttribute('aria-label') : null,
       };
     });
@@ -118,9 +150,17 @@ export function rowsHaveBadges(names) {
   });
 }
 
+/** In the page: true when the badge of `username`'s row shows `line` as its evidence tier. */
+export function rowShowsTier([username, line]) {
+  const host = document.querySelector(`[data-fixture-user="${username}"] swarmlens-badge`);
+  const tier = host && host.shadowRoot && host.shadowRoot.querySelector('.tip-tier');
+  return Boolean(tier && tier.textContent === line);
+}
+
 /**
  * Checks `state` (from readBadges) against the engine: each named row has exactly one badge, for
- * its own user, at the engine's level, naming every reason (code and text) in tooltip and label.
+ * its own user, at the engine's level, naming every reason (code and text) in tooltip and label,
+ * and the engine's evidence tier (when the engine names one).
  */
 export function assertBadges(assert, state, usernames, expected) {
   for (const name of usernames) {
@@ -133,6 +173,7 @@ export function assertBadges(assert, state, usernames, expected) {
     assert.ok(want, `the engine scored ${name}`);
     assert.equal(badge.level, want.level, `badge level of ${name} matches the engine`);
     assert.ok(badge.aria.includes(want.level), `aria-label of ${name} names the level`);
+    assert.equal(badge.tier, want.tier ? tierLine(want.tier) : null, `tooltip of ${name} names the evidence tier`);
     for (const reason of want.reasons) {
       assert.ok(badge.tip.includes(reason.text), `tooltip of ${name} names reason "${reason.text}"`);
       assert.ok(badge.tip.includes(reason.code), `tooltip of ${name} names code ${reason.code}`);

@@ -1,7 +1,8 @@
 // The same fixture site in Firefox ESR (puppeteer-core over WebDriver BiDi), with the Firefox
 // package dist/firefox installed as a temporary add-on: the MAIN-world hook, the module background
-// script running the wasm engine, and the badges. The Chromium test covers more (tooltip, console);
-// this one checks that the one manifest and one tree really work in Firefox too.
+// script running the wasm engine, the badges, and a profile payload moving a row to the profile
+// tier. The Chromium test covers more (tooltip, console, the GraphQL hover card); this one checks
+// that the one manifest and one tree really work in Firefox too.
 //
 // Run: scripts/build wasm && scripts/build-extension && node --test tests/browser/
 // SWARMLENS_EXT_DIR overrides the unpacked extension folder (default dist/firefox).
@@ -9,14 +10,16 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import puppeteer from 'puppeteer-core';
 import {
-  BOTS, ORGANIC, ORIGIN, PAGE_URL, PAGE_USERS,
-  assertBadges, expectedResults, extensionDir, loadFixtureTexts, readBadges, rowsHaveBadges, serve,
+  BOTS, ORGANIC, ORIGIN, PAGE_URL, PAGE_USERS, PROFILE_USERS,
+  assertBadges, expectedResults, extensionDir, loadFixtureTexts, readBadges, rowShowsTier, rowsHaveBadges, serve,
+  tierLine,
 } from './fixture-site.mjs';
 
 let browser;
 let page;
 let texts;
 let expected;
+let expectedProfiles;
 const requests = [];
 const blocked = [];
 const pageErrors = [];
@@ -25,10 +28,25 @@ before(async () => {
   const ext = extensionDir('firefox');
   texts = await loadFixtureTexts();
   expected = await expectedResults(ext, texts);
+  expectedProfiles = await expectedResults(ext, texts, { withProfiles: true });
   browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr',
     headless: true,
+    // Request interception covers the page only, not the background script, which now re-reads
+    // profile pictures from Meta's image hosts. A proxy on a closed local port makes every request
+    // that interception does not answer fail, so nothing leaves the machine (the extension skips
+    // pictures it cannot read; swarm.test.mjs checks the picture path in Chromium).
+    extraPrefsFirefox: {
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': 9,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': 9,
+      'network.proxy.no_proxies_on': '',
+      'network.proxy.allow_hijacking_localhost': true,
+      'network.proxy.socks_remote_dns': true,
+    },
   });
   await browser.installExtension(ext);
   page = await browser.newPage();
@@ -53,7 +71,7 @@ after(async () => {
   await browser?.close();
 });
 
-test('Firefox: badges every row once with the engine level, responses unchanged', async () => {
+test('Firefox: badges every row once with the engine level, a profile moves its row to the profile tier, responses unchanged', async () => {
   await page.goto(PAGE_URL);
   await page.waitForFunction(() => window.__page1Done === true || window.__errors.length > 0);
   assert.deepEqual(await page.evaluate(() => window.__errors), [], 'the fixture app loaded page 1');
@@ -77,6 +95,14 @@ test('Firefox: badges every row once with the engine level, responses unchanged'
   assert.equal(received.page1, texts.page1, 'fetch body unchanged byte for byte');
   assert.equal(received.page2, texts.page2, 'XHR responseText unchanged byte for byte');
   assert.deepEqual(JSON.parse(received.page3), JSON.parse(texts.page3), 'XHR json response unchanged');
+
+  // A profile the page fetches (the hover card) moves that row to the profile tier of evidence.
+  const profiled = PROFILE_USERS.profile;
+  await page.evaluate((name) => window.loadProfile(name), profiled);
+  await page.waitForFunction(rowShowsTier, {}, [profiled, tierLine('profile')]);
+  assertBadges(assert, await page.evaluate(readBadges), [profiled], expectedProfiles);
+  assert.equal((await page.evaluate(() => window.__received)).profile, texts.profile, 'profile body unchanged');
+  assert.equal(requests.filter((url) => url.includes('/api/v1/users/')).length, 1, 'only the page\'s own profile request');
 
   assert.deepEqual(pageErrors, []);
   assert.deepEqual(blocked, [], 'the page requested nothing outside the fixture site');

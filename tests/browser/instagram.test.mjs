@@ -5,6 +5,9 @@
 // loads three follower pages the way the web app does (fetch to the REST endpoint, XHR text to
 // /graphql/query, XHR json to /api/graphql) and renders rows from what it received.
 //
+// Later the page loads two profiles (a web_profile_info fetch and a GraphQL hover card, as hovering
+// a row does); those rows must then show the profile tier of evidence.
+//
 // Run: scripts/build wasm && scripts/build-extension && node --test tests/browser/
 // SWARMLENS_EXT_DIR overrides the unpacked extension folder (default dist/chrome).
 import { test, before, after } from 'node:test';
@@ -14,9 +17,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import {
-  ATTACKER, ATTACKER_NAME, BOTS, ORGANIC, ORIGIN, PAGE_URL, PAGE_USERS,
-  assertBadges, expectedResults, extensionDir, loadFixtureTexts, readBadges, rowsHaveBadges, serve,
+  ATTACKER, ATTACKER_NAME, BOTS, ORGANIC, ORIGIN, PAGE_URL, PAGE_USERS, PROFILE_USERS,
+  assertBadges, expectedResults, extensionDir, loadFixtureTexts, readBadges, rowShowsTier, rowsHaveBadges, serve,
+  tierLine,
 } from './fixture-site.mjs';
+import { IMAGE_HOST } from './swarm-fixture.mjs';
 
 const ALLOWED_SCHEMES = /^(chrome-extension|data|blob):/;
 
@@ -25,11 +30,13 @@ let page;
 let userDataDir;
 let texts;
 let expected;                 // username -> the node engine's result for the same pages
+let expectedProfiles;         // the same after the profile payloads
 const requests = [];          // every URL the browser requested
 const blocked = [];           // requests no route serves
 const pageErrors = [];
 const consoleErrors = [];
 const dialogs = [];
+const imageRequests = [];     // requests to Meta's image hosts (answered 404)
 
 /** Waits until every row of `usernames` has a badge (polling the DOM; no fixed sleeps). */
 async function waitForBadges(usernames) {
@@ -48,6 +55,7 @@ before(async () => {
   const ext = extensionDir('chrome');
   texts = await loadFixtureTexts();
   expected = await expectedResults(ext, texts);
+  expectedProfiles = await expectedResults(ext, texts, { withProfiles: true });
 
   userDataDir = await mkdtemp(path.join(tmpdir(), 'swarmlens-browser-'));
   context = await chromium.launchPersistentContext(userDataDir, {
@@ -78,6 +86,12 @@ before(async () => {
       return route.abort('blockedbyclient');
     }
     return route.fulfill(answer);
+  });
+  // Meta's image hosts: the extension re-reads the profile pictures the pages name (swarm.test.mjs
+  // checks that part); here they are missing, which the extension must take quietly.
+  await context.route((url) => url.protocol === 'https:' && IMAGE_HOST.test(url.hostname), (route) => {
+    imageRequests.push(route.request().url());
+    return route.fulfill({ status: 404, contentType: 'text/plain', body: '' });
   });
 
   context.on('serviceworker', (worker) => watchConsole('worker', worker));
@@ -211,12 +225,67 @@ test('forged or malformed hook messages are ignored without errors', async () =>
   assert.deepEqual(after, before);
 });
 
+test('a profile the page loads moves that row to the profile tier of evidence', async () => {
+  const all = [...PAGE_USERS.page1, ...PAGE_USERS.page2, ...PAGE_USERS.page3];
+  const profiled = Object.values(PROFILE_USERS);
+  // What the engine must provide: the profile tier, and reasons a follower list cannot give.
+  for (const name of profiled) {
+    const before = expected.get(name);
+    const after = expectedProfiles.get(name);
+    assert.equal(before.tier, 'list', `${name} is scored on list evidence at first`);
+    assert.equal(after.tier, 'profile', `${name} is scored on profile evidence after its profile`);
+    const listCodes = new Set(before.reasons.map((r) => r.code));
+    assert.ok(after.reasons.some((r) => !listCodes.has(r.code)), `${name} gains profile reasons`);
+  }
+  // A follow bot wearing an organic name and photo: its profile should raise it.
+  assert.equal(expected.get(PROFILE_USERS.profile).level, 'low');
+  assert.notEqual(expectedProfiles.get(PROFILE_USERS.profile).level, 'low', 'the profile raises the level');
+
+  const before = await page.evaluate(readBadges);
+  for (const name of profiled) assert.equal(before[name][0].tier, tierLine('list'));
+  const profileRequests = () => requests.filter((url) => url.includes('/api/v1/users/') || url.includes('fixture=hovercard'));
+  assert.deepEqual(profileRequests(), []);
+
+  await page.evaluate((name) => window.loadProfile(name), PROFILE_USERS.profile);
+  await page.waitForFunction(rowShowsTier, [PROFILE_USERS.profile, tierLine('profile')]);
+  await page.evaluate(() => window.loadHoverCard());
+  await page.waitForFunction(rowShowsTier, [PROFILE_USERS.hovercard, tierLine('profile')]);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+
+  const state = await page.evaluate(readBadges);
+  // Every row: one badge at the engine's level, reasons and tier; the two profiled rows now show
+  // the profile-tier result (level, profile reason codes and texts, the tier line).
+  assertBadges(assert, state, all, expectedProfiles);
+  for (const name of profiled) {
+    const listCodes = new Set(expected.get(name).reasons.map((r) => r.code));
+    const gained = expectedProfiles.get(name).reasons.filter((r) => !listCodes.has(r.code));
+    for (const reason of gained) assert.ok(state[name][0].tip.includes(reason.code), `${name} shows ${reason.code}`);
+  }
+  assert.equal(state[PROFILE_USERS.profile][0].level, expectedProfiles.get(PROFILE_USERS.profile).level);
+  assert.notEqual(state[PROFILE_USERS.profile][0].level, before[PROFILE_USERS.profile][0].level, 'the level moved');
+  // The other rows are untouched.
+  for (const name of all.filter((n) => !profiled.includes(n))) assert.deepEqual(state[name], before[name], name);
+
+  // The page got both responses unchanged, and only its own two requests were made.
+  const received = await page.evaluate(() => window.__received);
+  assert.equal(received.profile, texts.profile, 'fetch body unchanged byte for byte');
+  assert.deepEqual(JSON.parse(received.hovercard), JSON.parse(texts.hovercard), 'XHR json response unchanged');
+  assert.deepEqual(profileRequests(), [
+    `${ORIGIN}/api/v1/users/web_profile_info/?username=${PROFILE_USERS.profile}`,
+    `${ORIGIN}/api/graphql?fixture=hovercard`,
+  ]);
+});
+
 test('no page errors, no console errors, no request to any other host', () => {
   assert.deepEqual(pageErrors, []);
   assert.deepEqual(consoleErrors, []);
   assert.deepEqual(blocked, [], 'nothing reached the catch-all route');
-  const stray = requests.filter((url) => !url.startsWith(`${ORIGIN}/`) && !ALLOWED_SCHEMES.test(url));
-  assert.deepEqual(stray, [], 'every request went to the routed origin or the extension');
+  const stray = requests.filter((url) => !url.startsWith(`${ORIGIN}/`) && !ALLOWED_SCHEMES.test(url) &&
+                                         !imageRequests.includes(url));
+  assert.deepEqual(stray, [], 'every request went to the routed origin, the extension or an image host');
+  // Image requests only for picture URLs the pages themselves carry.
+  const named = Object.values(texts).join('\n');
+  for (const url of imageRequests) assert.ok(named.includes(JSON.stringify(url)), `${url} is a picture the page received`);
   // And the page did make the three list requests the extension observed.
   for (const part of ['/api/v1/friendships/1234567890/followers/', '/graphql/query', '/api/graphql']) {
     assert.ok(requests.some((url) => url.startsWith(`${ORIGIN}${part}`)), `page requested ${part}`);

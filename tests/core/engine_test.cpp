@@ -211,6 +211,13 @@ TEST(Engine, SharedPicturesClusterAndUpdateTheOtherMembers) {
   EXPECT_EQ(s.list_reasons.front().code, "swarm_shared_avatar");
   EXPECT_EQ(s.list_reasons.front().text, "one of 4 accounts of this list using the same profile picture");
   EXPECT_TRUE(engine.ScoreAt(*engine.Find("member9x")).list_reasons.empty());
+  // The same accounts seen later in another list bring their pictures along.
+  ASSERT_TRUE(engine.Ingest(RestPage(users), {.list = ListKind::kFollowing, .owner = "other"}).ok());
+  bool in_other = false;
+  for (const ListCluster& c : engine.Clusters()) {
+    in_other |= c.owner == "other" && c.cluster.kind == ClusterKind::kSharedAvatar && c.cluster.members.size() == 4;
+  }
+  EXPECT_TRUE(in_other);
   // An index that does not exist is an error, not a crash.
   EXPECT_FALSE(engine.AddAvatar(engine.size(), shared).ok());
 }

@@ -98,6 +98,12 @@ class Engine {
   /// Every swarm cluster of every list, lists in first-seen order, then by kind and strength.
   std::vector<ListCluster> Clusters() const;
 
+  /// Whether Ingest and AddAvatar fill `updated` (default on: the extension re-badges those
+  /// accounts). Finding them re-runs the swarm analysis of the touched list after every page
+  /// (~1-6 ms per page on a 10k-100k list); batch users (the CLI) turn it off and get the
+  /// clusters once, when they ask for scores.
+  void set_track_updates(bool on) noexcept { track_updates_ = on; }
+
   /// Forgets everything.
   void Clear();
 
@@ -115,8 +121,11 @@ class Engine {
   std::vector<std::unique_ptr<ListState>> lists_;  ///< In first-seen order.
   std::map<std::pair<ListKind, std::string>, std::size_t> list_index_;
   std::vector<std::vector<std::uint32_t>> account_lists_;  ///< Per account: indices into lists_.
+  /// Pictures added so far, so an account seen later in another list joins that list's clusters too.
+  std::unordered_map<std::size_t, std::pair<PerceptualHash, std::optional<std::uint64_t>>> avatars_;
   std::vector<std::uint64_t> reported_;  ///< Fingerprint of the score last reported per account (for `updated`).
   LevelThresholds thresholds_;
+  bool track_updates_ = true;
 };
 
 }  // namespace swarmlens

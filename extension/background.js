@@ -155,6 +155,7 @@ async function ingest(request, receiver) {
   nextPosition.set(key, firstPosition + result.accounts.length);
   addReceiver(receiver);
   queuePictures(key, request.text, result.accounts);
+  flushLater(engine);
   return {
     ok: true,
     list: String(result.list),
@@ -324,6 +325,22 @@ function addReceiver(receiver) {
   receivers.delete(id);  // re-insert: the map's order is recency
   receivers.set(id, receiver);
   if (receivers.size > MAX_RECEIVERS) receivers.delete(receivers.keys().next().value);
+}
+
+// On large lists the engine re-analyses a list once ~2% new members are waiting; when pages stop
+// arriving, flush() runs what is left so the last pages get their swarm evidence too.
+const FLUSH_DELAY_MS = 300;
+let flushTimer = 0;
+function flushLater(engine) {
+  if (flushTimer) clearTimeout(flushTimer);
+  flushTimer = setTimeout(() => {
+    flushTimer = 0;
+    const result = engine.flush();
+    if (result.ok && (result.updated.length || result.clusters.length)) {
+      revision++;
+      pushLater(result.updated, result.clusters);
+    }
+  }, FLUSH_DELAY_MS);
 }
 
 function pushLater(updated, clusters) {

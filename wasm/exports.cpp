@@ -110,6 +110,10 @@ int sl_add_avatar(Handle* h, const char* username, std::size_t username_len, con
   return 1;
 }
 
+/// Runs the swarm analysis deferred while pages arrived and writes FlushResultJson (the accounts
+/// whose badges changed, and the clusters).
+void sl_flush(Handle* h) { h->output = swarmlens::FlushResultJson(h->engine, h->engine.Flush()); }
+
 /// Writes RankedJson (every account, highest score first) to the output buffer.
 void sl_ranked(Handle* h) { h->output = swarmlens::RankedJson(h->engine); }
 

@@ -191,6 +191,17 @@ export class SwarmlensEngine {
   }
 
   /**
+   * Runs the swarm analysis that ingest() deferred on large lists (it re-analyses a list once
+   * ~2% new members are waiting) and returns the accounts whose badges changed. Call it when
+   * pages stop arriving, so the last pages get their swarm evidence.
+   * @returns {{ok: true, updated: object[], clusters: object[]}}
+   */
+  flush() {
+    this.#m._sl_flush(this.#live());
+    return this.#takeOutput();
+  }
+
+  /**
    * Every account, highest score first (ties by username).
    * @returns {{ok: true, accounts: object[], clusters: object[]}} clusters with their members' usernames
    */

@@ -45,7 +45,41 @@ std::uint64_t Fingerprint(const Score& s) {
   for (const ListReason& r : s.list_reasons) XXH3_64bits_update(&state, r.text.data(), r.text.size() + 1);
   return XXH3_64bits_digest(&state);
 }
+
+// Size as badges compare it: exact up to 100 members (re-reporting a small cluster is cheap), then
+// 16 classes per doubling (~4% apart), so a large cluster growing by one member does not re-report
+// all its members every page; a badge's "one of N" then lags the exact size by less than 4% (the
+// cluster summary always has the exact size).
+std::int64_t SizeClass(std::size_t size) {
+  if (size <= 100) return static_cast<std::int64_t>(size);
+  return 1000 + static_cast<std::int64_t>(std::floor(16.0 * std::log2(static_cast<double>(size))));
+}
+
 }  // namespace
+
+/// What the clusters of one account's lists say about it, coarsely: kind, size class and the
+/// log-odds bonus (0.05 steps; it saturates at its cap, unlike the strength, which grows with
+/// every page) of each cluster it belongs to. Only accounts whose signature changed
+/// are re-scored after a page.
+std::uint64_t Engine::EvidenceSignature(std::size_t index) const {
+  std::uint64_t sig = 0x9e3779b97f4a7c15ULL;
+  const auto id = static_cast<std::uint32_t>(index);
+  for (std::uint32_t list_id : account_lists_[index]) {
+    const ListState& state = *lists_[list_id];
+    auto it = state.by_member.find(id);
+    if (it == state.by_member.end()) continue;
+    for (std::uint32_t c : it->second) {
+      const Cluster& cluster = state.clusters[c];
+      const auto k = static_cast<std::size_t>(cluster.kind);
+      const EvidenceWeights weights;
+      const double bonus = k < kClusterKindCount ? std::min(weights.cap[k], weights.per_strength[k] * cluster.strength) : 0;
+      const std::int64_t parts[3] = {static_cast<std::int64_t>(cluster.kind), SizeClass(cluster.members.size()),
+                                     static_cast<std::int64_t>(std::llround(bonus * 20))};
+      sig = XXH3_64bits_withSeed(parts, sizeof parts, sig);
+    }
+  }
+  return sig;
+}
 
 Engine::Engine() = default;
 Engine::~Engine() = default;
@@ -64,8 +98,16 @@ Engine::ListState& Engine::StateFor(ListKind list, const std::string& owner) {
   return *lists_.back();
 }
 
-void Engine::Refresh(ListState& state) const {
+void Engine::Refresh(ListState& state, bool force) const {
   if (!state.dirty) return;
+  // Per page (track_updates), re-analyse a large list only once ~2% new members are waiting: the
+  // analysis costs ~0.1 ms per 1,000 members, so re-running it for every 50-account page of a
+  // 100k list would cost ~5 ms a page. Until then the newest accounts lack their swarm evidence;
+  // they come back in `updated` when it arrives. Rankings and cluster lists always force it.
+  if (!force && track_updates_ && !state.pending.empty()) {
+    const std::size_t batch = std::max<std::size_t>(1, (state.analyzer.size() + state.pending.size()) / 50);
+    if (state.pending.size() < batch) return;
+  }
   state.dirty = false;
   if (!state.pending.empty()) {
     // Views into accounts_ are made here, used by AddPage (which copies what it keeps) and dropped.
@@ -149,6 +191,7 @@ Result<IngestSummary> Engine::Ingest(std::string_view json, const SourceInfo& so
       accounts_.push_back(std::move(incoming));
       account_lists_.emplace_back();
       reported_.push_back(0);
+      evidence_.push_back(0);
       ++summary.new_accounts;
     }
     const Account& stored = accounts_[index];
@@ -181,7 +224,10 @@ Result<IngestSummary> Engine::Ingest(std::string_view json, const SourceInfo& so
     }
   }
   if (track_updates_) {
-    for (std::size_t index : summary.accounts) reported_[index] = Fingerprint(ScoreAt(index));
+    for (std::size_t index : summary.accounts) {
+      reported_[index] = Fingerprint(ScoreAt(index));
+      evidence_[index] = EvidenceSignature(index);
+    }
     summary.updated = CollectUpdated(touched, summary.accounts);
   }
   return summary;
@@ -191,8 +237,9 @@ std::vector<std::size_t> Engine::CollectUpdated(const std::vector<ListState*>& l
                                                 const std::vector<std::size_t>& exclude) {
   std::vector<std::uint32_t> candidates;
   for (ListState* state : lists) {
+    Refresh(*state, /*force=*/false);
+    if (state->dirty) continue;  // analysis deferred: no cluster changed yet
     candidates.insert(candidates.end(), state->clustered.begin(), state->clustered.end());  // may have left
-    Refresh(*state);
     state->clustered.clear();
     for (const auto& entry : state->by_member) state->clustered.push_back(entry.first);
     candidates.insert(candidates.end(), state->clustered.begin(), state->clustered.end());
@@ -202,6 +249,9 @@ std::vector<std::size_t> Engine::CollectUpdated(const std::vector<ListState*>& l
   std::vector<std::size_t> updated;
   for (std::uint32_t id : candidates) {
     if (std::find(exclude.begin(), exclude.end(), id) != exclude.end()) continue;
+    const std::uint64_t sig = EvidenceSignature(id);
+    if (sig == evidence_[id]) continue;  // its clusters did not change in a way a badge shows
+    evidence_[id] = sig;
     const std::uint64_t now = Fingerprint(ScoreAt(id));
     if (now != reported_[id]) {
       reported_[id] = now;
@@ -230,6 +280,17 @@ Result<AvatarSummary> Engine::AddAvatar(std::size_t account, const PerceptualHas
   return summary;
 }
 
+std::vector<std::size_t> Engine::Flush() {
+  std::vector<ListState*> touched;
+  for (const auto& state : lists_) {
+    if (!state->dirty) continue;
+    Refresh(*state, /*force=*/true);
+    touched.push_back(state.get());
+  }
+  if (!track_updates_ || touched.empty()) return {};
+  return CollectUpdated(touched, {});
+}
+
 std::optional<std::size_t> Engine::Find(std::string_view username) const {
   auto it = by_username_.find(std::string(username));
   if (it == by_username_.end()) return std::nullopt;
@@ -243,7 +304,7 @@ Score Engine::ScoreAt(std::size_t index) const {
   const auto id = static_cast<std::uint32_t>(index);
   for (std::uint32_t list_id : account_lists_[index]) {
     ListState& state = *lists_[list_id];
-    Refresh(state);
+    Refresh(state, /*force=*/false);
     auto it = state.by_member.find(id);
     if (it == state.by_member.end()) continue;
     for (std::uint32_t c : it->second) member_of.push_back(&state.clusters[c]);
@@ -264,6 +325,7 @@ Score Engine::ScoreAt(std::size_t index) const {
 }
 
 std::vector<ScoredAccount> Engine::Ranked() const {
+  for (const auto& state : lists_) Refresh(*state, /*force=*/true);
   std::vector<ScoredAccount> out;
   out.reserve(accounts_.size());
   for (std::size_t i = 0; i < accounts_.size(); ++i) out.push_back({&accounts_[i], i, ScoreAt(i)});
@@ -274,10 +336,10 @@ std::vector<ScoredAccount> Engine::Ranked() const {
   return out;
 }
 
-std::vector<ListCluster> Engine::Clusters() const {
+std::vector<ListCluster> Engine::Clusters(bool refresh) const {
   std::vector<ListCluster> out;
   for (const auto& state : lists_) {
-    Refresh(*state);
+    if (refresh) Refresh(*state, /*force=*/true);
     for (const Cluster& c : state->clusters) out.push_back({state->list, state->owner, c});
   }
   return out;
@@ -292,6 +354,7 @@ void Engine::Clear() {
   account_lists_.clear();
   avatars_.clear();
   reported_.clear();
+  evidence_.clear();
 }
 
 }  // namespace swarmlens

@@ -376,6 +376,18 @@ std::string AvatarResultJson(const Engine& engine, const AvatarSummary& summary,
   return out;
 }
 
+std::string FlushResultJson(const Engine& engine, const std::vector<std::size_t>& updated) {
+  std::string out = "{\"ok\":true,\"updated\":[";
+  for (std::size_t i = 0; i < updated.size(); ++i) {
+    if (i) out += ',';
+    AppendAccountJson(out, engine.account(updated[i]), engine.ScoreAt(updated[i]));
+  }
+  out += "],\"clusters\":";
+  AppendClustersSummary(out, engine);
+  out += '}';
+  return out;
+}
+
 std::string ErrorJson(const Error& error) {
   std::string out = "{\"ok\":false,\"error\":{\"code\":\"";
   out += ErrorCodeName(error.code);
@@ -394,7 +406,7 @@ std::string ErrorJson(const Error& error) {
 void AppendClustersSummary(std::string& out, const Engine& engine) {
   out += '[';
   bool first = true;
-  for (const ListCluster& c : engine.Clusters()) {
+  for (const ListCluster& c : engine.Clusters(/*refresh=*/false)) {  // what the badges reflect
     if (!first) out += ',';
     first = false;
     AppendClusterJson(out, engine, c, /*with_members=*/false);

@@ -112,3 +112,41 @@ test('addAvatar: near-identical pictures cluster, unknown users and flat images 
   assert.ok(f.ok === false || f.status === 'low_quality', JSON.stringify(f).slice(0, 200));
   assert.throws(() => engine.addAvatar(organic[0], { data: new Uint8Array(10), width: 4, height: 4 }), TypeError);
 });
+
+test('page results, updated and flush() together give every badge its final state', async () => {
+  // A 3,050-account list whose swarm arrives on the last pages: on a list this large the engine
+  // defers the swarm analysis between pages, and flush() must deliver what is left.
+  const engine = await newEngine();
+  let seed = 12345;
+  const rnd = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  const users = [];
+  for (let i = 0; i < 2950; i++) {
+    users.push({ pk: String(1e9 + Math.floor(rnd() * 6e10)), username: `person_${i}_${Math.floor(rnd() * 1e4)}x`,
+      full_name: `Person ${i}`, is_private: rnd() < 0.3, has_anonymous_profile_picture: false, latest_reel_media: 0 });
+  }
+  for (let i = 0; i < 100; i++) {
+    users.push({ pk: String(79100000000 + i * 37), username: `vatan_${100000 + Math.floor(rnd() * 899999)}`,
+      full_name: '', is_private: true, has_anonymous_profile_picture: true, latest_reel_media: 0 });
+  }
+  const last = new Map();
+  const remember = (accounts) => { for (const a of accounts) last.set(a.username, a); };
+  for (let p = 0; p < users.length / 50; p++) {
+    const page = JSON.stringify({ users: users.slice(p * 50, p * 50 + 50) });
+    const r = engine.ingest(page, { list: 'followers', owner: 'o', firstPosition: p * 50 });
+    assert.equal(r.ok, true);
+    remember(r.accounts);
+    remember(r.updated);
+  }
+  const flushed = engine.flush();
+  assert.equal(flushed.ok, true);
+  assert.ok(flushed.updated.length > 0, 'the last pages were waiting for their analysis');
+  remember(flushed.updated);
+  const final = engine.ranked();
+  assert.ok(final.clusters.some((c) => c.cluster_kind === 'cohort' && c.size >= 100));
+  for (const a of final.accounts) {
+    const shown = last.get(a.username);
+    assert.equal(shown.level, a.level, a.username);
+    assert.deepEqual(shown.reasons.map((r) => r.code), a.reasons.map((r) => r.code), a.username);
+  }
+  assert.deepEqual(engine.flush().updated, [], 'nothing left after a flush');
+});

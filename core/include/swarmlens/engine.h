@@ -39,7 +39,9 @@ struct IngestSummary {
   std::size_t new_accounts = 0;           ///< How many were not known before.
   std::optional<std::string> next_cursor;
   /// Accounts outside the page whose score, level or swarm reasons changed because the page changed the swarm
-  /// clusters of their list (e.g. a cohort grew): the extension re-badges them.
+  /// clusters of their list (e.g. a cohort grew): the extension re-badges them. Sizes of clusters
+  /// over 100 members are compared in classes ~4% apart, so such a member's "one of N" text may
+  /// lag its cluster's exact size by less than that (the clusters always carry the exact size).
   std::vector<std::size_t> updated;
 };
 
@@ -84,6 +86,11 @@ class Engine {
   Result<AvatarSummary> AddAvatar(std::size_t account, const PerceptualHash& hash,
                                   std::optional<std::uint64_t> exact = std::nullopt);
 
+  /// Runs the swarm analysis that Ingest deferred (large lists, track_updates on) and returns the
+  /// accounts whose score, level or swarm reasons changed since they were last reported. The
+  /// extension calls it when pages stop arriving, so the last pages get their evidence too.
+  std::vector<std::size_t> Flush();
+
   /// Engine index of a username (exact, as stored), if known.
   std::optional<std::size_t> Find(std::string_view username) const;
 
@@ -91,12 +98,16 @@ class Engine {
   const Account& account(std::size_t index) const { return accounts_[index]; }
 
   /// Scores one account by engine index: the account model plus the evidence of the swarm
-  /// clusters it belongs to (CombineEvidence), with the level recomputed.
+  /// clusters it belongs to (CombineEvidence), with the level recomputed. With track_updates on,
+  /// the clusters of a large list are refreshed every ~2% of new members, so an account of the
+  /// newest pages may lack its swarm evidence until then (it is then reported in `updated`).
   Score ScoreAt(std::size_t index) const;
   /// Every account scored, highest score first (ties: username).
   std::vector<ScoredAccount> Ranked() const;
   /// Every swarm cluster of every list, lists in first-seen order, then by kind and strength.
-  std::vector<ListCluster> Clusters() const;
+  /// `refresh` = false returns the clusters as last analysed (what the badges reflect; with
+  /// track_updates, a large list's newest pages may not be in them yet: see Flush).
+  std::vector<ListCluster> Clusters(bool refresh = true) const;
 
   /// Whether Ingest and AddAvatar fill `updated` (default on: the extension re-badges those
   /// accounts). Finding them re-runs the swarm analysis of the touched list after every page
@@ -110,7 +121,10 @@ class Engine {
  private:
   struct ListState;
   ListState& StateFor(ListKind list, const std::string& owner);
-  void Refresh(ListState& state) const;
+  /// Feeds waiting members to the list's analyzer and recomputes its clusters; `force` = false
+  /// may defer that on large lists while pages arrive (see the definition).
+  void Refresh(ListState& state, bool force) const;
+  std::uint64_t EvidenceSignature(std::size_t index) const;
   /// Refreshes the given lists and returns the accounts among their clustered members (before and
   /// after) whose reported score changed, skipping `exclude`; updates the reported scores.
   std::vector<std::size_t> CollectUpdated(const std::vector<ListState*>& lists, const std::vector<std::size_t>& exclude);
@@ -124,6 +138,7 @@ class Engine {
   /// Pictures added so far, so an account seen later in another list joins that list's clusters too.
   std::unordered_map<std::size_t, std::pair<PerceptualHash, std::optional<std::uint64_t>>> avatars_;
   std::vector<std::uint64_t> reported_;  ///< Fingerprint of the score last reported per account (for `updated`).
+  std::vector<std::uint64_t> evidence_;  ///< EvidenceSignature at the last report, per account.
   LevelThresholds thresholds_;
   bool track_updates_ = true;
 };

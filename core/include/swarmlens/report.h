@@ -65,6 +65,9 @@ std::string IngestResultJson(const Engine& engine, const IngestSummary& summary)
 ///  "updated":[<accounts whose score changed, the account included>],"clusters":[<summary>]}
 std::string AvatarResultJson(const Engine& engine, const AvatarSummary& summary, const PerceptualHash& hash);
 
+/// The result of Engine::Flush: {"ok":true,"updated":[<accounts>],"clusters":[<summary>]}.
+std::string FlushResultJson(const Engine& engine, const std::vector<std::size_t>& updated);
+
 /// {"ok":false,"error":{"code","source","offset","message","text"}} where text is Error::ToString().
 std::string ErrorJson(const Error& error);
 

@@ -41,6 +41,11 @@ Inputs (every field optional, unknown keys ignored):
     GraphQL "XDT" user lists, legacy GraphQL edge_followed_by / edge_follow
   - Meta "Download your information" exports: followers_1.json, following.json
     (older and newer layouts; latin-1 mojibake in names is repaired)
+  - profile payloads (web_profile_info, /users/<id>/info, profile page GraphQL): profile tier
+  - comment threads: REST /api/v1/media/<id>/comments/ and replies, the GraphQL comments
+    connection, or a post's HTML page with the first page embedded as JSON. Each comment is
+    checked for threats (Persian, Finglish, English lexicon), offensive language (a model trained
+    on ParsOffensive) and copy-paste / burst campaigns; its author is scored like any account.
   FILE  a JSON file; DIR  every *.json below it, in name order; -  standard input.
   Pages of one list should be given in list order (newest follow first): positions continue
   across the files of the same list and owner.
@@ -58,9 +63,10 @@ Options:
 
 Output formats:
   table  rank, level, score, username, display name and the strongest reasons
-  jsonl  one JSON object per line per account (the contract scripts rely on; see README):
-         {"kind":"account","username","pk","full_name","score","level",
-          "reasons":[{"code","weight","text"}],"private","verified","anonymous_avatar","lists":[...]}
+  jsonl  one JSON object per line (the contract scripts rely on; see README): accounts
+         {"kind":"account","username","pk","full_name","score","level","tier",
+          "reasons":[{"code","weight","text"}],"private","verified","anonymous_avatar","lists":[...]},
+         then {"kind":"cluster",...}, {"kind":"comment",...} and {"kind":"campaign",...} lines
   csv    rank,username,pk,full_name,score,level,reasons
 
 Swarms: the accounts of each list (one list per --list/--owner, or per payload) are also
@@ -244,6 +250,22 @@ int Analyze(const Options& opt) {
     source.first_position = next_position[key];
     Result<IngestSummary> r = engine.Ingest(text, source);
     if (!r) {
+      // Not an account payload: it may be a comment thread (JSON, or a post's HTML page).
+      const std::size_t first = text.find_first_not_of(" \t\r\n");
+      const bool html = first != std::string::npos && text[first] == '<';
+      if (r.error().code == ErrorCode::kUnknownShape || html) {
+        Result<CommentSummary> c = engine.IngestComments(text, source);
+        if (c) {
+          ++files;
+          return;
+        }
+        // Report the comment parser's error when it recognised a comment payload (or HTML).
+        if (html || c.error().code != ErrorCode::kUnknownShape) {
+          std::fprintf(stderr, "swarmlens: %s\n", c.error().ToString().c_str());
+          bad_input = true;
+          return;
+        }
+      }
       std::fprintf(stderr, "swarmlens: %s\n", r.error().ToString().c_str());
       bad_input = true;
       return;
@@ -305,6 +327,14 @@ int Analyze(const Options& opt) {
       AppendClusterJson(out, engine, c, /*with_members=*/true);
       out += '\n';
     }
+    for (const ScoredComment& c : engine.Comments()) {
+      AppendCommentJson(out, engine, c);
+      out += '\n';
+    }
+    for (const auto& [post, campaign] : engine.Campaigns()) {
+      AppendCampaignJson(out, post, campaign);
+      out += '\n';
+    }
   } else if (opt.format == "csv") {
     out = CsvHeader();
     for (std::size_t i = 0; i < shown; ++i) AppendAccountCsv(out, i + 1, *ranked[i].account, ranked[i].score);
@@ -351,6 +381,31 @@ int Analyze(const Options& opt) {
         out += Pad(line, 10);
         out += TerminalSafe(c.cluster.description, 120);
         out += '\n';
+      }
+    }
+    if (engine.comment_count() > 0) {
+      std::size_t flagged = 0;
+      std::string rows;
+      for (const ScoredComment& c : engine.Comments()) {
+        std::string why;
+        for (const ThreatMatch& m : c.threat.matches) {
+          if (!why.empty()) why += "; ";
+          why += "threat (" + std::string(m.category) + "): " + std::string(m.gloss);
+        }
+        if (c.harassment.flagged) why += std::string(why.empty() ? "" : "; ") + "offensive language";
+        for (const CampaignReason& r : c.campaign) why += std::string(why.empty() ? "" : "; ") + r.code;
+        if (c.author && c.author_score.level == Level::kHigh) why += std::string(why.empty() ? "" : "; ") + "high-risk author";
+        if (why.empty()) continue;
+        ++flagged;
+        const std::string author = c.author ? engine.account(*c.author).username : std::string("(unknown)");
+        rows += Pad(TerminalSafe(author, 24), 26) + Pad(TerminalSafe(c.comment->text, 40), 44) + TerminalSafe(why, 100) + "\n";
+      }
+      std::snprintf(line, sizeof line, "\nCOMMENTS: %zu of %zu flagged (threat, offensive language, campaign, high-risk author)\n",
+                    flagged, engine.comment_count());
+      out += line;
+      if (!rows.empty()) out += Pad("AUTHOR", 26) + Pad("COMMENT", 44) + "WHY\n" + rows;
+      for (const auto& [post, campaign] : engine.Campaigns()) {
+        out += "campaign on post " + TerminalSafe(post, 24) + ": " + TerminalSafe(campaign.description, 160) + "\n";
       }
     }
     std::snprintf(line, sizeof line, "\n%zu accounts from %zu inputs: %zu high, %zu medium, %zu low\n", ranked.size(),

@@ -1,5 +1,7 @@
 #include "swarmlens/engine.h"
 
+#include "swarmlens/text_normalize.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -81,6 +83,16 @@ std::uint64_t Engine::EvidenceSignature(std::size_t index) const {
   return sig;
 }
 
+/// The comments of one post: a campaign analyzer over them, refreshed lazily.
+struct Engine::Thread {
+  std::string post;
+  ThreadAnalyzer analyzer;
+  std::vector<std::size_t> pending;  ///< Comment indices not yet given to the analyzer.
+  bool dirty = false;
+  std::vector<Campaign> campaigns;
+  std::unordered_map<std::string, std::vector<CampaignReason>> by_comment;
+};
+
 Engine::Engine() = default;
 Engine::~Engine() = default;
 Engine::Engine(Engine&&) noexcept = default;
@@ -144,6 +156,47 @@ void Engine::Refresh(ListState& state, bool force) const {
   state.by_member = ClustersByMember(state.clusters);
 }
 
+std::size_t Engine::MergeRecord(Account&& incoming, bool* is_new) {
+  // Identity: pk when the payload has one, else the username (DYI exports carry no pk).
+  std::size_t index = accounts_.size();
+  bool found = false;
+  if (incoming.pk) {
+    if (auto it = by_pk_.find(*incoming.pk); it != by_pk_.end()) {
+      index = it->second;
+      found = true;
+    }
+  }
+  if (!found && !incoming.username.empty()) {
+    if (auto it = by_username_.find(incoming.username); it != by_username_.end()) {
+      // A username seen with a different pk is another account (handles get recycled).
+      const Account& known = accounts_[it->second];
+      if (!(incoming.pk && known.pk && *incoming.pk != *known.pk)) {
+        index = it->second;
+        found = true;
+      }
+    }
+  }
+  if (found) {
+    Account& known = accounts_[index];
+    if (!incoming.username.empty() && incoming.username != known.username) {
+      // Renamed account: the old handle no longer points to it.
+      if (auto it = by_username_.find(known.username); it != by_username_.end() && it->second == index)
+        by_username_.erase(it);
+    }
+    MergeAccount(known, incoming);
+  } else {
+    accounts_.push_back(std::move(incoming));
+    account_lists_.emplace_back();
+    reported_.push_back(0);
+    evidence_.push_back(0);
+  }
+  *is_new = !found;
+  const Account& stored = accounts_[index];
+  if (stored.pk) by_pk_[*stored.pk] = index;
+  if (!stored.username.empty()) by_username_[stored.username] = index;
+  return index;
+}
+
 Result<IngestSummary> Engine::Ingest(std::string_view json, const SourceInfo& source) {
   // Parse first: on any error nothing below runs, so the engine's state is unchanged.
   Result<Page> parsed = ParseFollowerPage(json, source);
@@ -159,46 +212,11 @@ Result<IngestSummary> Engine::Ingest(std::string_view json, const SourceInfo& so
   std::vector<std::pair<std::size_t, std::vector<Sighting>>> page_sightings;
 
   for (Account& incoming : page.accounts) {
-    // Identity: pk when the payload has one, else the username (DYI exports carry no pk).
-    std::size_t index = accounts_.size();
-    bool found = false;
-    if (incoming.pk) {
-      if (auto it = by_pk_.find(*incoming.pk); it != by_pk_.end()) {
-        index = it->second;
-        found = true;
-      }
-    }
-    if (!found && !incoming.username.empty()) {
-      if (auto it = by_username_.find(incoming.username); it != by_username_.end()) {
-        // A username seen with a different pk is another account (handles get recycled).
-        const Account& known = accounts_[it->second];
-        if (!(incoming.pk && known.pk && *incoming.pk != *known.pk)) {
-          index = it->second;
-          found = true;
-        }
-      }
-    }
     const std::vector<Sighting> sightings = incoming.sightings;
-    if (found) {
-      Account& known = accounts_[index];
-      if (!incoming.username.empty() && incoming.username != known.username) {
-        // Renamed account: the old handle no longer points to it.
-        if (auto it = by_username_.find(known.username); it != by_username_.end() && it->second == index)
-          by_username_.erase(it);
-      }
-      MergeAccount(known, incoming);
-    } else {
-      accounts_.push_back(std::move(incoming));
-      account_lists_.emplace_back();
-      reported_.push_back(0);
-      evidence_.push_back(0);
-      ++summary.new_accounts;
-    }
-    const Account& stored = accounts_[index];
-    if (stored.pk) by_pk_[*stored.pk] = index;
-    if (!stored.username.empty()) by_username_[stored.username] = index;
+    bool is_new = false;
+    const std::size_t index = MergeRecord(std::move(incoming), &is_new);
+    summary.new_accounts += is_new;
     summary.accounts.push_back(index);
-
     page_sightings.emplace_back(index, sightings);
   }
 
@@ -291,6 +309,126 @@ std::vector<std::size_t> Engine::Flush() {
   return CollectUpdated(touched, {});
 }
 
+Engine::Thread& Engine::ThreadFor(const std::string& post) {
+  auto it = thread_by_post_.find(post);
+  if (it != thread_by_post_.end()) return *threads_[it->second];
+  auto thread = std::make_unique<Thread>();
+  thread->post = post;
+  thread_by_post_.emplace(post, threads_.size());
+  threads_.push_back(std::move(thread));
+  return *threads_.back();
+}
+
+void Engine::RefreshThread(Thread& thread) const {
+  if (!thread.dirty) return;
+  thread.dirty = false;
+  std::vector<std::string> authors;  // keys outlive the refs below
+  authors.reserve(thread.pending.size());
+  std::vector<CommentRef> refs;
+  refs.reserve(thread.pending.size());
+  for (std::size_t index : thread.pending) {
+    const std::optional<std::size_t>& author = comment_author_[index];
+    const Account* a = author ? &accounts_[*author] : nullptr;
+    authors.push_back(a == nullptr ? std::string() : a->pk ? std::to_string(*a->pk) : a->username);
+  }
+  for (std::size_t i = 0; i < thread.pending.size(); ++i) {
+    const std::size_t index = thread.pending[i];
+    const Comment& c = comments_[index];
+    const std::optional<std::size_t>& author = comment_author_[index];
+    CommentRef ref;
+    ref.id = c.id;
+    ref.author = authors[i];
+    ref.text = c.text;
+    ref.created_at = c.created_at;
+    if (author) {
+      const Score score = ScoreAt(*author);
+      ref.author_score = score.score;
+      ref.author_new = accounts_[*author].is_joined_recently.value_or(false) ||
+                       std::any_of(score.list_reasons.begin(), score.list_reasons.end(),
+                                   [](const ListReason& r) { return r.code == "swarm_cohort"; });
+    }
+    refs.push_back(ref);
+  }
+  thread.analyzer.AddComments(refs);
+  thread.pending.clear();
+  thread.campaigns = thread.analyzer.Clusters();
+  thread.by_comment = CampaignReasonsByComment(thread.campaigns);
+}
+
+Result<CommentSummary> Engine::IngestComments(std::string_view text, const SourceInfo& source, std::string_view post) {
+  // A post's HTML carries its first page in a script tag; anything else is a JSON payload.
+  std::size_t first = 0;
+  while (first < text.size() && (text[first] == ' ' || text[first] == '\n' || text[first] == '\r' ||
+                                 text[first] == '\t'))
+    ++first;
+  const bool html = first < text.size() && text[first] == '<';
+  Result<CommentPage> parsed =
+      html ? ParseCommentPageFromHtml(text, source, post) : ParseCommentPage(text, source, post);
+  if (!parsed) return parsed.error();
+  CommentPage& page = parsed.value();
+
+  CommentSummary summary;
+  summary.shape = page.shape;
+  summary.next_cursor = page.next_cursor;
+  if (page.parent) page.comments.insert(page.comments.begin(), std::move(*page.parent));
+  for (Comment& c : page.comments) {
+    std::optional<std::size_t> author;
+    if (c.author.pk || !c.author.username.empty()) {
+      bool is_new = false;
+      author = MergeRecord(Account(c.author), &is_new);
+    }
+    std::size_t index = comments_.size();
+    if (auto it = comment_by_id_.find(c.id); !c.id.empty() && it != comment_by_id_.end()) {
+      index = it->second;
+      comments_[index] = std::move(c);  // a later copy of the same comment (edited, re-fetched)
+      comment_author_[index] = author;
+    } else {
+      Thread& thread = ThreadFor(c.post);
+      if (!c.id.empty()) comment_by_id_.emplace(c.id, index);
+      comments_.push_back(std::move(c));
+      comment_author_.push_back(author);
+      comment_thread_.push_back(static_cast<std::uint32_t>(thread_by_post_.at(thread.post)));
+      thread.pending.push_back(index);
+      thread.dirty = true;
+      ++summary.new_comments;
+    }
+    summary.comments.push_back(index);
+  }
+  return summary;
+}
+
+ScoredComment Engine::ScoreComment(std::size_t index) const {
+  ScoredComment out;
+  const Comment& c = comments_[index];
+  out.comment = &c;
+  out.author = comment_author_[index];
+  if (out.author) out.author_score = ScoreAt(*out.author);
+  // Normalise once for both text analyses.
+  const std::string normalized = NormalizeText(c.text);
+  out.threat = DetectThreats(c.text, normalized);
+  out.harassment = ScoreNormalizedHarassment(normalized);
+  Thread& thread = *threads_[comment_thread_[index]];
+  RefreshThread(thread);
+  if (auto it = thread.by_comment.find(c.id); it != thread.by_comment.end()) out.campaign = it->second;
+  return out;
+}
+
+std::vector<ScoredComment> Engine::Comments() const {
+  std::vector<ScoredComment> out;
+  out.reserve(comments_.size());
+  for (std::size_t i = 0; i < comments_.size(); ++i) out.push_back(ScoreComment(i));
+  return out;
+}
+
+std::vector<std::pair<std::string, Campaign>> Engine::Campaigns() const {
+  std::vector<std::pair<std::string, Campaign>> out;
+  for (const auto& thread : threads_) {
+    RefreshThread(*thread);
+    for (const Campaign& c : thread->campaigns) out.emplace_back(thread->post, c);
+  }
+  return out;
+}
+
 std::optional<std::size_t> Engine::Find(std::string_view username) const {
   auto it = by_username_.find(std::string(username));
   if (it == by_username_.end()) return std::nullopt;
@@ -353,6 +491,12 @@ void Engine::Clear() {
   list_index_.clear();
   account_lists_.clear();
   avatars_.clear();
+  comments_.clear();
+  comment_author_.clear();
+  comment_thread_.clear();
+  comment_by_id_.clear();
+  threads_.clear();
+  thread_by_post_.clear();
   reported_.clear();
   evidence_.clear();
 }

@@ -1,5 +1,6 @@
 #include "swarmlens/report.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -482,6 +483,139 @@ void AppendClusterJson(std::string& out, const Engine& engine, const ListCluster
     out += ']';
   }
   out += '}';
+}
+
+void AppendCommentJson(std::string& out, const Engine& engine, const ScoredComment& sc) {
+  const Comment& c = *sc.comment;
+  out += "{\"kind\":\"comment\",\"id\":";
+  AppendJsonString(out, c.id);
+  out += ",\"post\":";
+  AppendJsonString(out, c.post);
+  out += ",\"parent_id\":";
+  AppendOptionalString(out, c.parent_id);
+  out += ",\"created_at\":";
+  if (c.created_at) out += std::to_string(*c.created_at);
+  else out += "null";
+  out += ",\"author\":";
+  if (sc.author) {
+    const Account& a = engine.account(*sc.author);
+    AppendJsonString(out, a.username);
+    out += ",\"author_pk\":";
+    if (a.pk) {
+      out += '"';
+      AppendUnsigned(out, *a.pk);
+      out += '"';
+    } else {
+      out += "null";
+    }
+    out += ",\"author_score\":";
+    AppendFixed(out, sc.author_score.score, 4);
+    out += ",\"author_level\":\"";
+    out += LevelName(sc.author_score.level);
+    out += '"';
+  } else {
+    out += "null,\"author_pk\":null,\"author_score\":null,\"author_level\":null";
+  }
+  out += ",\"text\":";
+  AppendJsonString(out, c.text);
+  out += ",\"threat\":{\"score\":";
+  AppendFixed(out, sc.threat.score, 4);
+  out += ",\"level\":\"";
+  out += ThreatLevelName(ThreatLevelOf(sc.threat.score));
+  out += "\",\"matches\":[";
+  for (std::size_t i = 0; i < sc.threat.matches.size(); ++i) {
+    const ThreatMatch& m = sc.threat.matches[i];
+    if (i) out += ',';
+    out += "{\"category\":";
+    AppendJsonString(out, m.category);
+    out += ",\"gloss\":";
+    AppendJsonString(out, m.gloss);
+    out += ",\"weight\":";
+    AppendFixed(out, m.weight, 3);
+    out += ",\"begin\":";
+    AppendUnsigned(out, m.span.begin);
+    out += ",\"end\":";
+    AppendUnsigned(out, m.span.end);
+    out += ",\"text\":";
+    const std::size_t b = std::min(m.span.begin, c.text.size());
+    const std::size_t e = std::min(std::max(m.span.end, b), c.text.size());
+    AppendJsonString(out, std::string_view(c.text).substr(b, e - b));
+    out += '}';
+  }
+  out += "]},\"harassment\":{\"score\":";
+  AppendFixed(out, sc.harassment.score, 4);
+  out += ",\"flagged\":";
+  out += sc.harassment.flagged ? "true" : "false";
+  out += ",\"model\":";
+  AppendJsonString(out, HarassmentModelName());
+  out += "},\"campaign\":[";
+  for (std::size_t i = 0; i < sc.campaign.size(); ++i) {
+    if (i) out += ',';
+    out += "{\"code\":";
+    AppendJsonString(out, sc.campaign[i].code);
+    out += ",\"strength\":";
+    AppendFixed(out, sc.campaign[i].strength, 2);
+    out += ",\"text\":";
+    AppendJsonString(out, sc.campaign[i].text);
+    out += '}';
+  }
+  // Reasons: one line per thing a person should know, strongest first by construction.
+  out += "],\"reasons\":[";
+  bool first = true;
+  auto reason = [&](std::string_view code, double weight, const std::string& text) {
+    if (!first) out += ',';
+    first = false;
+    out += "{\"code\":";
+    AppendJsonString(out, code);
+    out += ",\"weight\":";
+    AppendFixed(out, weight, 3);
+    out += ",\"text\":";
+    AppendJsonString(out, text);
+    out += '}';
+  };
+  for (const ThreatMatch& m : sc.threat.matches) {
+    const std::size_t b = std::min(m.span.begin, c.text.size());
+    const std::size_t e = std::min(std::max(m.span.end, b), c.text.size());
+    reason("threat_" + std::string(m.category), m.weight,
+           "threat (" + std::string(m.category) + "): " + std::string(m.gloss) + " - \"" +
+               std::string(std::string_view(c.text).substr(b, e - b)) + "\"");
+  }
+  if (sc.harassment.flagged) {
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "offensive or harassing language (model score %.2f)", sc.harassment.score);
+    reason("harassment", sc.harassment.logit, buf);
+  }
+  for (const CampaignReason& r : sc.campaign) reason(r.code, r.strength, r.text);
+  if (sc.author && sc.author_score.level != Level::kLow) {
+    reason(sc.author_score.level == Level::kHigh ? "author_high_risk" : "author_medium_risk", sc.author_score.logit,
+           std::string("the author's account is ") + LevelName(sc.author_score.level) + " risk");
+  }
+  out += "]}";
+}
+
+void AppendCampaignJson(std::string& out, const std::string& post, const Campaign& c) {
+  out += "{\"kind\":\"campaign\",\"campaign_kind\":\"";
+  out += CampaignKindName(c.kind);
+  out += "\",\"post\":";
+  AppendJsonString(out, post);
+  out += ",\"size\":";
+  AppendUnsigned(out, c.members.size());
+  out += ",\"accounts\":";
+  AppendUnsigned(out, c.accounts);
+  out += ",\"strength\":";
+  AppendFixed(out, c.strength, 2);
+  out += ",\"expected\":";
+  AppendFixed(out, c.expected, 2);
+  out += ",\"representative\":";
+  AppendJsonString(out, c.representative);
+  out += ",\"description\":";
+  AppendJsonString(out, c.description);
+  out += ",\"members\":[";
+  for (std::size_t i = 0; i < c.members.size(); ++i) {
+    if (i) out += ',';
+    AppendJsonString(out, c.members[i].comment_id);
+  }
+  out += "]}";
 }
 
 }  // namespace swarmlens

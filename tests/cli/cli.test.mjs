@@ -207,3 +207,46 @@ test('valid JSON of an unknown shape is an error, not an empty result', () => {
   assert.equal(r.code, 1);
   assert.match(r.err, /<stdin>: byte \d+: .*\(unknown_shape\)/);
 });
+
+test('comment threads: each comment gets author, threat, harassment, campaign and reasons', () => {
+  const dir = path.join(root, 'tests/data/comments');
+  const files = ['rest_v1_persian.json', 'graphql_replies.json', 'post_embedded.html'].map((f) => path.join(dir, f));
+  const r = run(['analyze', '--format', 'jsonl', ...files]);
+  assert.equal(r.code, 0, r.err);
+  const comments = jsonl(r.out).filter((row) => row.kind === 'comment');
+  assert.ok(comments.length >= 5);
+  for (const c of comments) {
+    assert.equal(typeof c.id, 'string');
+    assert.ok(c.author === null || typeof c.author === 'string');
+    assert.ok(c.threat.score >= 0 && c.threat.score <= 1);
+    assert.ok(['none', 'low', 'medium', 'high'].includes(c.threat.level), c.threat.level);
+    assert.equal(typeof c.harassment.flagged, 'boolean');
+    assert.ok(Array.isArray(c.campaign) && Array.isArray(c.reasons));
+    for (const m of c.threat.matches) {
+      // The span points at what the commenter wrote.
+      assert.equal(Buffer.from(c.text).subarray(m.begin, m.end).toString(), m.text);
+      assert.ok(c.reasons.some((x) => x.code === `threat_${m.category}`));
+    }
+  }
+  assert.ok(comments.some((c) => c.threat.matches.some((m) => m.category === 'doxxing')), 'the "we know where you live" comment');
+});
+
+test('copy-paste comments from many accounts form a campaign', () => {
+  const text = 'این زن دروغگو است و باید از اینستاگرام حذف شود، همه ریپورت کنید';
+  const comments = Array.from({ length: 12 }, (_, i) => ({
+    pk: `180000000000001${String(i).padStart(2, '0')}`, text: i % 3 ? text : `${text}!!`, created_at: 1774290000 + i * 7,
+    user: { pk: String(79100000000 + i), username: `bot_account_${1000 + i}`, is_private: true },
+  }));
+  comments.push({ pk: '18000000000000999', text: 'چه عکس قشنگی، مرسی که به اشتراک گذاشتی', created_at: 1774290500,
+    user: { pk: '555', username: 'real.person', is_private: false } });
+  const r = run(['analyze', '--format', 'jsonl', '-'], JSON.stringify({ comments, status: 'ok', media_id: '42' }));
+  assert.equal(r.code, 0, r.err);
+  const rows = jsonl(r.out);
+  const campaign = rows.find((row) => row.kind === 'campaign' && row.campaign_kind === 'copy_paste');
+  assert.ok(campaign, 'a copy-paste campaign');
+  assert.equal(campaign.accounts, 12);
+  const member = rows.find((row) => row.kind === 'comment' && row.id === '18000000000000101');
+  assert.ok(member.campaign.some((x) => x.code === 'campaign_copy_paste'));
+  const organic = rows.find((row) => row.kind === 'comment' && row.id === '18000000000000999');
+  assert.deepEqual(organic.campaign, []);
+});

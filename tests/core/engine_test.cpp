@@ -222,5 +222,34 @@ TEST(Engine, SharedPicturesClusterAndUpdateTheOtherMembers) {
   EXPECT_FALSE(engine.AddAvatar(engine.size(), shared).ok());
 }
 
+TEST(Engine, CommentsAreStoredOnceScoredAndTheirAuthorsMerged) {
+  Engine engine;
+  ASSERT_TRUE(engine.Ingest(testing::ReadSample("friendships_followers_v1.json"), {.name = "followers"}).ok());
+  const std::string page = testing::ReadSample("media_comments_v1.json");
+  auto r = engine.IngestComments(page, {.name = "comments"}, "post1");
+  ASSERT_TRUE(r.ok()) << r.error().ToString();
+  EXPECT_EQ(r.value().new_comments, 1u);
+  const std::size_t accounts = engine.size();
+  // The same page again: no new comment, no new account.
+  auto again = engine.IngestComments(page, {.name = "comments"}, "post1");
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again.value().new_comments, 0u);
+  EXPECT_EQ(engine.comment_count(), 1u);
+  EXPECT_EQ(engine.size(), accounts);
+  const ScoredComment c = engine.ScoreComment(0);
+  ASSERT_TRUE(c.author.has_value());
+  EXPECT_EQ(engine.account(*c.author).username, "sample_commenter_i");
+  EXPECT_EQ(c.comment->post, "post1");
+  // A threat is found with its span in the original text.
+  const std::string threat = R"({"comments":[{"pk":"9","text":"ما میدونیم کجا زندگی میکنی","user":{"pk":"77","username":"x_1"}}]})";
+  ASSERT_TRUE(engine.IngestComments(threat, {.name = "t"}, "post1").ok());
+  const ScoredComment t = engine.ScoreComment(1);
+  ASSERT_FALSE(t.threat.matches.empty());
+  EXPECT_EQ(t.threat.matches.front().category, "doxxing");
+  // Bad input changes nothing.
+  EXPECT_FALSE(engine.IngestComments(threat.substr(0, threat.size() / 2), {.name = "cut"}, "post1").ok());
+  EXPECT_EQ(engine.comment_count(), 2u);
+}
+
 }  // namespace
 }  // namespace swarmlens

@@ -16,6 +16,10 @@
 
 #include "swarmlens/account.h"
 #include "swarmlens/avatar_clusters.h"
+#include "swarmlens/campaigns.h"
+#include "swarmlens/comment_model.h"
+#include "swarmlens/comments.h"
+#include "swarmlens/threats.h"
 #include "swarmlens/error.h"
 #include "swarmlens/image_hash.h"
 #include "swarmlens/ingest.h"
@@ -49,6 +53,24 @@ struct IngestSummary {
 struct AvatarSummary {
   AvatarAddResult result;            ///< In the account's last list (the status is the same in every list).
   std::vector<std::size_t> updated;  ///< Accounts whose score or level changed (the account included).
+};
+
+/// What one IngestComments call did.
+struct CommentSummary {
+  CommentShape shape = CommentShape::kRestV1;
+  std::vector<std::size_t> comments;  ///< Engine comment indices of the page, in page order.
+  std::size_t new_comments = 0;
+  std::optional<std::string> next_cursor;
+};
+
+/// A comment with everything the engine says about it.
+struct ScoredComment {
+  const Comment* comment = nullptr;  ///< Owned by the Engine; valid until the next ingest.
+  std::optional<std::size_t> author; ///< Engine index of the author account (nullopt: no author shown).
+  Score author_score;                ///< The author's score (account model + swarm evidence).
+  ThreatResult threat;               ///< Threat lexicon matches (spans into comment->text).
+  HarassmentResult harassment;       ///< Offensive-language model.
+  std::vector<CampaignReason> campaign;  ///< Copy-paste / burst campaigns this comment is part of.
 };
 
 /// A swarm cluster of one list; member ids are engine indices.
@@ -90,6 +112,21 @@ class Engine {
   /// accounts whose score, level or swarm reasons changed since they were last reported. The
   /// extension calls it when pages stop arriving, so the last pages get their evidence too.
   std::vector<std::size_t> Flush();
+
+  /// Parses a comment payload (REST or GraphQL comments, replies, or a post's HTML with the first
+  /// page embedded as <script type="application/json">) and stores its comments under their post
+  /// (`post`, else the payload's media id); the authors are merged into the accounts. A comment
+  /// id seen before is updated, not duplicated. On an error nothing changes.
+  Result<CommentSummary> IngestComments(std::string_view text, const SourceInfo& source = {},
+                                        std::string_view post = {});
+
+  std::size_t comment_count() const noexcept { return comments_.size(); }
+  /// Scores one stored comment: author, threats, harassment, campaigns of its thread.
+  ScoredComment ScoreComment(std::size_t index) const;
+  /// Every stored comment scored, in ingest order.
+  std::vector<ScoredComment> Comments() const;
+  /// Every campaign of every thread, with the post id.
+  std::vector<std::pair<std::string, Campaign>> Campaigns() const;
 
   /// Engine index of a username (exact, as stored), if known.
   std::optional<std::size_t> Find(std::string_view username) const;
@@ -137,6 +174,18 @@ class Engine {
   std::vector<std::vector<std::uint32_t>> account_lists_;  ///< Per account: indices into lists_.
   /// Pictures added so far, so an account seen later in another list joins that list's clusters too.
   std::unordered_map<std::size_t, std::pair<PerceptualHash, std::optional<std::uint64_t>>> avatars_;
+  struct Thread;
+  /// Merges one parsed account into the store (by pk, else username); returns its index.
+  std::size_t MergeRecord(Account&& incoming, bool* is_new);
+  Thread& ThreadFor(const std::string& post);
+  void RefreshThread(Thread& thread) const;
+
+  std::vector<Comment> comments_;
+  std::vector<std::optional<std::size_t>> comment_author_;   ///< Per comment: engine account index.
+  std::vector<std::uint32_t> comment_thread_;                ///< Per comment: index into threads_.
+  std::unordered_map<std::string, std::size_t> comment_by_id_;
+  std::vector<std::unique_ptr<Thread>> threads_;
+  std::unordered_map<std::string, std::size_t> thread_by_post_;
   std::vector<std::uint64_t> reported_;  ///< Fingerprint of the score last reported per account (for `updated`).
   std::vector<std::uint64_t> evidence_;  ///< EvidenceSignature at the last report, per account.
   LevelThresholds thresholds_;

@@ -42,6 +42,18 @@ void AppendClusterJson(std::string& out, const Engine& engine, const ListCluster
 /// Appends a JSON array of every cluster of the engine, without members (the dialog summary).
 void AppendClustersSummary(std::string& out, const Engine& engine);
 
+/// Appends one comment as a JSON object (no newline). The jsonl contract:
+/// {"kind":"comment","id","post","parent_id" (or null),"created_at" (or null),"author" (username or
+///  null),"author_pk","author_score","author_level","text",
+///  "threat":{"score","level","matches":[{"category","gloss","weight","begin","end","text"}]},
+///  "harassment":{"score","flagged","model"},"campaign":[{"code","strength","text"}],
+///  "reasons":[{"code","weight","text"}]}   (begin/end: byte offsets into "text")
+void AppendCommentJson(std::string& out, const Engine& engine, const ScoredComment& comment);
+
+/// Appends one comment campaign as a JSON object: {"kind":"campaign","campaign_kind","post",
+///  "size","accounts","strength","expected","representative","description","members":[comment ids]}
+void AppendCampaignJson(std::string& out, const std::string& post, const Campaign& campaign);
+
 /// CSV header line "rank,username,pk,full_name,score,level,reasons" (CRLF line ends).
 std::string CsvHeader();
 /// One CSV row (RFC 4180 quoting; text cells starting with = + - @ are prefixed with ' so

@@ -1,0 +1,54 @@
+// Harassment / offensive-language model for comments: a hashed character n-gram linear model
+// trained by scripts/train_comment_model.py on Persian Instagram comments (ParsOffensive) and
+// tweets (Pars-OFF), quantised to int8 and compiled into the core. See docs/comment-model-card.md
+// for data, metrics and known failure modes (sarcasm, Finglish and English are not in the
+// training data).
+//
+//   const swarmlens::HarassmentResult r = swarmlens::ScoreHarassment(comment_text);
+//   if (r.flagged) { /* show a harassment marker; r.score is in [0, 1] */ }
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "swarmlens/text_normalize.h"
+
+namespace swarmlens {
+
+/// The model's verdict on one text.
+struct HarassmentResult {
+  double score = 0.0;    ///< sigmoid(logit), in [0, 1]; ~probability that the text is offensive.
+  double logit = 0.0;    ///< Log-odds before the sigmoid (stable to compare and to sum).
+  bool flagged = false;  ///< score >= kHarassmentThreshold.
+};
+
+/// Score at or above which ScoreHarassment flags a text: the threshold that maximised macro-F1 on
+/// out-of-fold ParsOffensive predictions (precision / recall at it are in the model card).
+extern const double kHarassmentThreshold;
+
+/// Name of the compiled weight set (e.g. "parsoffensive-charwb-lr-1"), for reports.
+const char* HarassmentModelName() noexcept;
+
+/// Scores any UTF-8 text (invalid bytes allowed; see NormalizeText). Never fails; an empty text
+/// gets the model's prior (a low score). Cost is linear in the text length.
+HarassmentResult ScoreHarassment(std::string_view text);
+
+/// Same as ScoreHarassment for text that is already the output of NormalizeText with default
+/// options (lets a caller that normalises once for several analyses skip the second pass).
+/// Precondition: `normalized` == NormalizeText(something).
+HarassmentResult ScoreNormalizedHarassment(std::string_view normalized);
+
+/// A word of the original text and how far it pushed the logit towards harassment.
+struct HarassmentEvidence {
+  TextSpan span;              ///< Byte offsets in the text given to ExplainHarassment.
+  double contribution = 0.0;  ///< Logit contribution of the word's features (> 0).
+};
+
+/// Why a text scored high: the words (at most `max_words`) whose features added the most to the
+/// logit, strongest first, as spans of the original text (for highlighting what the commenter
+/// wrote). Words that lowered the score are not listed. Slower than ScoreHarassment (it keeps an
+/// offset map); call it only for texts that are shown.
+std::vector<HarassmentEvidence> ExplainHarassment(std::string_view text, std::size_t max_words = 3);
+
+}  // namespace swarmlens

@@ -1,0 +1,84 @@
+// Comment ingest: the comment payloads the Instagram web app receives (REST pages, GraphQL
+// connections, reply pages) and the first page it embeds in the post HTML, parsed with simdjson
+// On-Demand into Comment records whose authors are Account records (so the account model scores
+// commenters).
+//
+//   swarmlens::SourceInfo source{.name = "comments.json"};
+//   auto page = swarmlens::ParseCommentPage(json, source, /*post=*/"3300000000000000001");
+//   if (!page.ok()) { puts(page.error().ToString().c_str()); return; }
+//   for (const swarmlens::Comment& c : page.value().comments) { /* c.author, c.text ... */ }
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "swarmlens/account.h"
+#include "swarmlens/error.h"
+#include "swarmlens/ingest.h"
+
+namespace swarmlens {
+
+/// One comment or reply as the page showed it. Every field but `id` may be unknown.
+struct Comment {
+  std::string id;    ///< Comment pk (`pk`, `pk_id` or `id`), decimal digits as sent.
+  Account author;    ///< The commenter (`user`; `user_id` when the object has no id). No sightings.
+  std::string text;  ///< As written (UTF-8); attacker-written: render as text only.
+  std::optional<std::int64_t> created_at;  ///< Unix seconds (`created_at`, else `created_at_utc`).
+  std::optional<std::string> parent_id;    ///< The comment this one replies to; nullopt for a top-level comment.
+  std::string post;  ///< Media id of the post: the caller's `post`, else the comment's `media_id`.
+};
+
+/// Which payload shape a comment text was recognised as.
+enum class CommentShape : std::uint8_t {
+  kRestV1,          ///< `GET /api/v1/media/<id>/comments/`: {"comments":[...], "next_max_id":...}
+  kRestReplies,     ///< `GET /api/v1/media/<id>/comments/<cid>/child_comments/`: {"child_comments":[...],
+                    ///< "parent_comment":{...}}
+  kGraphql,         ///< `xdt_api__v1__media__media_id__comments__connection` {edges:[{node}], page_info}
+  kGraphqlReplies,  ///< `xdt_api__v1__media__media_id__comments__parent_comment_id__child_comments__connection`
+};
+
+/// Stable lower-case name: "rest_v1", "rest_replies", "graphql", "graphql_replies".
+const char* CommentShapeName(CommentShape shape) noexcept;
+
+/// One parsed comment page.
+struct CommentPage {
+  CommentShape shape = CommentShape::kRestV1;
+  /// In payload order; a comment's `preview_child_comments` follow it (with parent_id set).
+  /// Reply pages list the replies only (the parent is in `parent`).
+  std::vector<Comment> comments;
+  std::optional<Comment> parent;  ///< Reply pages: the `parent_comment` object, when sent.
+  std::optional<std::string>
+      next_cursor;      ///< `next_max_id`, `next_max_child_cursor` or `page_info.end_cursor` when more exist.
+  bool nested = false;  ///< The list was found below the usual place (an HTML Relay prefetch blob).
+};
+
+/// Parses one comment payload (see CommentShape). The list may sit anywhere in the document up to
+/// 64 objects deep (the Relay prefetch blobs embedded in post HTML nest it deep): the first
+/// object key `xdt_api__v1__media__media_id__comments__connection` (or its child-comments form),
+/// else the first `comments` / `child_comments` array whose elements are all comment objects
+/// (`text` plus `pk`/`id`), wins. `post` is copied into every Comment (the payload rarely names
+/// its post). Never throws; never returns half a page: malformed or truncated input gives an
+/// Error naming `source.name`, the byte offset and what was expected; a comment list with a
+/// wrongly typed field is an error too. Unknown keys are ignored; every field is optional
+/// (null = unknown; ids and times may be numbers or numeric strings). A document without a
+/// comment list gives ErrorCode::kUnknownShape.
+Result<CommentPage> ParseCommentPage(std::string_view json, const SourceInfo& source = {}, std::string_view post = {});
+
+/// The contents of every `<script type="application/json">` element of an HTML page, in document
+/// order (views into `html`). Tag and attribute names are matched case-insensitively, attributes
+/// may come in any order with double, single or no quotes; other script types (including
+/// `application/ld+json`) and `<!-- -->` comments are skipped. A script's content ends at the
+/// first `</script` followed by whitespace, `/` or `>`, as in a browser (JSON escapes it as
+/// `<\/script>`); an unclosed script runs to the end of the text. Never throws.
+std::vector<std::string_view> ExtractEmbeddedJsonBlobs(std::string_view html);
+
+/// ParseCommentPage over the embedded JSON blobs of a post's HTML: the first blob holding a
+/// comment list wins. When none does, the error of the first blob that mentions a comments
+/// connection but failed to parse (offset relative to `html`), else ErrorCode::kUnknownShape.
+Result<CommentPage> ParseCommentPageFromHtml(std::string_view html, const SourceInfo& source = {},
+                                             std::string_view post = {});
+
+}  // namespace swarmlens

@@ -1,0 +1,596 @@
+#!/usr/bin/python3
+"""Trains and evaluates swarmlens' harassment / offensive-language model for comments.
+
+Usage (from the repository root; needs Debian's python3-sklearn, hence /usr/bin/python3):
+
+    scripts/train_comment_model.py           # train, evaluate, write the header + golden file
+    scripts/train_comment_model.py --check   # same, but exit 1 if the files on disk would change
+
+Data (research use; see docs/comment-model-card.md):
+  ../shared/data/parsoffensive/ParsOffensive.csv  Nazarizadeh et al., ICWR 2025,
+      doi:10.1109/ICWR65219.2025.11006224: 8,432 labelled Persian Instagram comments
+      (Neutral / Offensive). No licence stated. Training and the only evaluation set.
+  ../shared/data/pars-off/Pars-OFF/Pars-OFF_all.csv  Pars-OFF (github.com/KamyarDarvishi/Pars-OFF):
+      10,563 Persian tweets, level_a NOT / OFF. No licence stated. Extra training data only: it is
+      added to every training fold, never scored.
+
+Model: the text goes through NormalizeText (ported below, identical to core/src/text_normalize.cpp).
+Features: character n-grams of length 1-5 inside each space-padded word (like sklearn's char_wb)
+plus word bigrams, each hashed with FNV-1a 32 over its UTF-8 bytes; the top BUCKET_BITS bits of
+the hash pick the bucket. A bucket's value is its count, divided by sqrt(total occurrences)
+(= the L2 norm when no feature repeats, as in most comments; unlike the exact norm or 1 + ln(count),
+it lets the C++ add one weight per occurrence without counting buckets: 2-3x faster, CV macro-F1
+0.876 against 0.878).
+Each bucket is scaled by s_j = idf_j * sqrt(|log-count ratio_j|) (idf times the square root of
+the NB-SVM ratio between the classes, Wang & Manning 2012), computed on the training fold; L2
+logistic regression (C = 10, balanced class weights, liblinear) is fitted on the scaled vectors.
+The scale folds into the weights (e_j = w_j * s_j), and e is quantised to int8 with one scale:
+
+    logit = bias + scale * (sum over feature occurrences of q[bucket]) / sqrt(occurrences)
+    score = sigmoid(logit)
+
+Every figure printed is for that quantised model (each fold quantised as the shipped one is).
+Deterministic: same data, same sklearn -> the same bytes; `--check` retrains (about a minute on
+two cores) and compares.
+
+Outputs:
+  core/src/comment_model_weights.h       int8 table + bias/scale/threshold (compiled into the core)
+  tests/data/comment_model/golden.tsv    texts -> normalised text -> logit, score
+                                         (checked natively and under wasm by comment_model_test)
+and the evaluation on stdout (docs/comment-model-card.md quotes it).
+"""
+
+import argparse
+import csv
+import math
+import re
+import sys
+from pathlib import Path
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import accuracy_score, f1_score, precision_score, recall_score, roc_auc_score
+from sklearn.model_selection import StratifiedKFold
+
+REPO = Path(__file__).resolve().parent.parent
+PARSOFFENSIVE = REPO.parent / "shared" / "data" / "parsoffensive" / "ParsOffensive.csv"
+PARSOFF = REPO.parent / "shared" / "data" / "pars-off" / "Pars-OFF" / "Pars-OFF_all.csv"
+HEADER_PATH = REPO / "core" / "src" / "comment_model_weights.h"
+GOLDEN_PATH = REPO / "tests" / "data" / "comment_model" / "golden.tsv"
+COMMAND = "/usr/bin/python3 scripts/train_comment_model.py"
+
+MODEL_NAME = "parsoffensive-charwb-lr-1"
+BUCKET_BITS = 18
+MAX_NGRAM = 5
+C_REGULARISATION = 10.0
+NB_EXPONENT = 0.5
+FOLDS = 5
+SEED = 0
+THRESHOLD_GRID = [round(0.01 * k, 2) for k in range(5, 96)]
+FNV_OFFSET = 0x811C9DC5
+FNV_PRIME = 0x01000193
+WORD_BIGRAM_PREFIX = b"\x01"  # keeps word bigrams apart from character n-grams
+
+# ---------------------------------------------------------------------------------------------
+# Port of core/src/text_normalize.cpp (default NormalizeOptions). Keep in step with the C++:
+# the golden file checks ~40 texts and `--check` re-derives them.
+
+_REPLACEMENT = 0xFFFD
+_ZWNJ = 0x200C
+_KIND_CHAR, _KIND_SPACE, _KIND_ZWNJ = 0, 1, 2
+
+_LATIN_BASE = ("AAAAAA.CEEEEIIII.NOOOOO.OUUUUY..aaaaaa.ceeeeiiii.nooooo.ouuuuy.yAaAaAaCcCcCcCcDdDdEeEeEeEe"
+               "EeGgGgGgGgHhHhIiIiIiIiIi..JjKk.LlLlLl..LlNnNnNn...OoOoOo..RrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZz.")
+assert len(_LATIN_BASE) == 0x180 - 0xC0
+
+_LOOKALIKES = {
+    0x0391: 'A', 0x0392: 'B', 0x0395: 'E', 0x0396: 'Z', 0x0397: 'H', 0x0399: 'I', 0x039A: 'K', 0x039C: 'M',
+    0x039D: 'N', 0x039F: 'O', 0x03A1: 'P', 0x03A4: 'T', 0x03A5: 'Y', 0x03A7: 'X', 0x03B1: 'a', 0x03B9: 'i',
+    0x03BA: 'k', 0x03BD: 'v', 0x03BF: 'o', 0x03C1: 'p', 0x03C4: 't', 0x03C5: 'u', 0x03F2: 'c', 0x03F3: 'j',
+    0x0405: 'S', 0x0406: 'I', 0x0408: 'J', 0x0410: 'A', 0x0412: 'B', 0x0415: 'E', 0x041A: 'K', 0x041C: 'M',
+    0x041D: 'H', 0x041E: 'O', 0x0420: 'P', 0x0421: 'C', 0x0422: 'T', 0x0423: 'Y', 0x0425: 'X', 0x0430: 'a',
+    0x0435: 'e', 0x043E: 'o', 0x0440: 'p', 0x0441: 'c', 0x0443: 'y', 0x0445: 'x', 0x0455: 's', 0x0456: 'i',
+    0x0458: 'j', 0x04BB: 'h', 0x04CF: 'l', 0x0501: 'd', 0x051B: 'q', 0x051D: 'w',
+}
+
+_UNIFY = {0x064A: 0x06CC, 0x0649: 0x06CC, 0x06D0: 0x06CC, 0x0643: 0x06A9, 0x06AA: 0x06A9,
+          0x0629: 0x0647, 0x06C0: 0x0647, 0x06C1: 0x0647, 0x06D5: 0x0647, 0x06BE: 0x0647,
+          0x0623: 0x0627, 0x0625: 0x0627, 0x0671: 0x0627, 0x0672: 0x0627, 0x0673: 0x0627,
+          0x0624: 0x0648}
+
+_LEET = {'0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', '$': 's'}
+
+
+def _load_presentation_forms():
+    """Reads kPresentationForms from the C++ source, so that the table exists once."""
+    text = (REPO / "core" / "src" / "text_normalize.cpp").read_text(encoding="utf-8")
+    block = text.split("// BEGIN kPresentationForms", 1)[1].split("// END kPresentationForms", 1)[0]
+    table = {}
+    for a, b, c in re.findall(r"\{0x([0-9A-F]{4}), 0x([0-9A-F]{4}), 0x([0-9A-F]{4})\}", block):
+        table[int(a, 16)] = (int(b, 16),) if int(c, 16) == 0 else (int(b, 16), int(c, 16))
+    assert len(table) > 200, "kPresentationForms not found in text_normalize.cpp"
+    return table
+
+
+_PRESENTATION_FORMS = _load_presentation_forms()
+
+
+def _decode_utf8(data):
+    """Strict UTF-8 decode like DecodeUtf8 in the C++: each bad byte -> U+FFFD, resync next byte."""
+    out = []
+    i, n = 0, len(data)
+    while i < n:
+        b0 = data[i]
+        if b0 < 0x80:
+            out.append((b0, i))
+            i += 1
+            continue
+        if 0xC2 <= b0 <= 0xDF:
+            ln, mn, v = 2, 0x80, b0 & 0x1F
+        elif 0xE0 <= b0 <= 0xEF:
+            ln, mn, v = 3, 0x800, b0 & 0x0F
+        elif 0xF0 <= b0 <= 0xF4:
+            ln, mn, v = 4, 0x10000, b0 & 0x07
+        else:
+            out.append((_REPLACEMENT, i))
+            i += 1
+            continue
+        ok = n - i >= ln
+        if ok:
+            for k in range(1, ln):
+                b = data[i + k]
+                if (b & 0xC0) != 0x80:
+                    ok = False
+                    break
+                v = (v << 6) | (b & 0x3F)
+        if ok and (v < mn or v > 0x10FFFF or 0xD800 <= v <= 0xDFFF):
+            ok = False
+        if ok:
+            out.append((v, i))
+            i += ln
+        else:
+            out.append((_REPLACEMENT, i))
+            i += 1
+    return out
+
+
+def _is_invisible(c):
+    return (c in (0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x200B, 0x3164, 0xFEFF, 0xFFA0)
+            or 0x180B <= c <= 0x180F or 0x200D <= c <= 0x200F or 0x202A <= c <= 0x202E
+            or 0x2060 <= c <= 0x2064 or 0x2066 <= c <= 0x206F or 0xFE00 <= c <= 0xFE0F
+            or 0x1D173 <= c <= 0x1D17A or 0xE0000 <= c <= 0xE0FFF)
+
+
+def _is_combining(c):
+    return (0x0300 <= c <= 0x036F or 0x0610 <= c <= 0x061A or 0x064B <= c <= 0x065F or c == 0x0670
+            or 0x06D6 <= c <= 0x06DC or 0x06DF <= c <= 0x06E4 or c in (0x06E7, 0x06E8)
+            or 0x06EA <= c <= 0x06ED or 0x1AB0 <= c <= 0x1AFF or 0x1DC0 <= c <= 0x1DFF
+            or 0x20D0 <= c <= 0x20FF or 0xFE20 <= c <= 0xFE2F)
+
+
+def _is_separator(c):
+    if c < 0x80:
+        if c <= 0x20 or c == 0x7F:
+            return True
+        if c in (0x40, 0x24):
+            return False
+        return 0x21 <= c <= 0x2F or 0x3A <= c <= 0x40 or 0x5B <= c <= 0x60 or 0x7B <= c <= 0x7E
+    return (0x80 <= c <= 0xA1 or c in (0xA7, 0xAB, 0xB6, 0xB7, 0xBB, 0xBF, 0x060C, 0x061B, 0x061F, 0x06D4, 0x1680)
+            or 0x066A <= c <= 0x066D or 0x2000 <= c <= 0x200A or 0x2010 <= c <= 0x2029
+            or 0x202F <= c <= 0x205F or 0x2E00 <= c <= 0x2E7F or 0x3000 <= c <= 0x3003)
+
+
+def _lower_latin(c):
+    if 0x41 <= c <= 0x5A:
+        return c + 32
+    if c < 0xC0 or c > 0x17F:
+        return c
+    if c <= 0xDE:
+        return c if c == 0xD7 else c + 0x20
+    if 0x100 <= c <= 0x137 or 0x14A <= c <= 0x177:
+        return c if c & 1 else c + 1
+    if 0x139 <= c <= 0x148 or 0x179 <= c <= 0x17E:
+        return c + 1 if c & 1 else c
+    if c == 0x178:
+        return 0xFF
+    return c
+
+
+def _fold_lookalike(c):
+    if 0xFF01 <= c <= 0xFF5E:
+        return c - 0xFEE0
+    if 0x1D400 <= c <= 0x1D6A3:
+        k = (c - 0x1D400) % 52
+        return 0x41 + k if k < 26 else 0x61 + k - 26
+    if 0x1D7CE <= c <= 0x1D7FF:
+        return 0x30 + (c - 0x1D7CE) % 10
+    if 0x24B6 <= c <= 0x24CF:
+        return 0x41 + c - 0x24B6
+    if 0x24D0 <= c <= 0x24E9:
+        return 0x61 + c - 0x24D0
+    if c in _LOOKALIKES:
+        return ord(_LOOKALIKES[c])
+    return c
+
+
+def _map_one(c, src, units):
+    if c < 0x80:
+        if 0x41 <= c <= 0x5A:
+            c += 32
+        if _is_separator(c):
+            units.append([0x20, src, _KIND_SPACE])
+        else:
+            units.append([c, src, _KIND_CHAR])
+        return
+    if _is_invisible(c):
+        return
+    if c == _ZWNJ:
+        units.append([_ZWNJ, src, _KIND_ZWNJ])
+        return
+    if c == 0x0640 or _is_combining(c):
+        return
+    if 0xC0 <= c <= 0x17F and _LATIN_BASE[c - 0xC0] != '.':
+        c = ord(_LATIN_BASE[c - 0xC0])
+    c = _UNIFY.get(c, c)
+    if 0x06F0 <= c <= 0x06F9:
+        c = 0x30 + c - 0x06F0
+    elif 0x0660 <= c <= 0x0669:
+        c = 0x30 + c - 0x0660
+    c = _lower_latin(_fold_lookalike(c))
+    if _is_separator(c):
+        units.append([0x20, src, _KIND_SPACE])
+    else:
+        units.append([c, src, _KIND_CHAR])
+
+
+def _is_letter(c):
+    return 0x61 <= c <= 0x7A or 0x41 <= c <= 0x5A
+
+
+def _is_leet_token(c):
+    return _is_letter(c) or 0x30 <= c <= 0x39 or c in (0x40, 0x24)
+
+
+def _resolve_leet(u):
+    n = len(u)
+    i = 0
+    while i < n:
+        if u[i][2] != _KIND_CHAR or not _is_leet_token(u[i][0]):
+            i += 1
+            continue
+        end = i
+        has_letter = False
+        while end < n and u[end][2] == _KIND_CHAR and _is_leet_token(u[end][0]):
+            has_letter = has_letter or _is_letter(u[end][0])
+            end += 1
+        if has_letter:
+            j = i
+            while j < end:
+                if _is_letter(u[j][0]):
+                    j += 1
+                    continue
+                run_end = j
+                all_leet = True
+                while run_end < end and not _is_letter(u[run_end][0]):
+                    all_leet = all_leet and chr(u[run_end][0]) in _LEET
+                    run_end += 1
+                touches = j > i or run_end < end
+                mention = j == i and u[j][0] == 0x40
+                if all_leet and touches and not mention:
+                    for k in range(j, run_end):
+                        u[k][0] = ord(_LEET[chr(u[k][0])])
+                j = run_end
+        i = end
+
+
+def normalize_text(data):
+    """NormalizeText with default options: bytes (UTF-8, possibly invalid) -> str."""
+    units = []
+    for c, src in _decode_utf8(data):
+        if 0xFB50 <= c <= 0xFBFF or 0xFE70 <= c <= 0xFEFC:
+            forms = _PRESENTATION_FORMS.get(c)
+            if forms is not None:
+                for f in forms:
+                    _map_one(f, src, units)
+                continue
+        _map_one(c, src, units)
+    _resolve_leet(units)
+    out = []
+    pending_space = pending_zwnj = False
+    last, run = 0, 0
+    for c, _src, kind in units:
+        if kind == _KIND_SPACE:
+            if out and not pending_space:
+                pending_space = True
+            pending_zwnj = False
+            continue
+        if kind == _KIND_ZWNJ:
+            if out and not pending_space and not pending_zwnj:
+                pending_zwnj = True
+            continue
+        if pending_space or pending_zwnj:
+            out.append(" " if pending_space else "\u200c")
+            pending_space = pending_zwnj = False
+            last, run = 0, 0
+        if c == last:
+            run += 1
+            if run > 2 and not 0x30 <= c <= 0x39:
+                continue
+        else:
+            last, run = c, 1
+        out.append(chr(c))
+    return "".join(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# Features (mirrored by core/src/comment_model.cpp)
+
+def bucket_ids(normalized):
+    """Bucket of every feature occurrence of a normalised text, in the C++ order."""
+    shift = 32 - BUCKET_BITS
+    out = []
+    words = normalized.split(" ") if normalized else []
+    for w in words:
+        chars = [c.encode("utf-8") for c in " " + w + " "]
+        n = len(chars)
+        for i in range(n):
+            h = FNV_OFFSET
+            for k in range(i, min(i + MAX_NGRAM, n)):
+                for b in chars[k]:
+                    h = ((h ^ b) * FNV_PRIME) & 0xFFFFFFFF
+                out.append(h >> shift)
+    for a, b in zip(words, words[1:]):
+        h = FNV_OFFSET
+        for byte in WORD_BIGRAM_PREFIX + a.encode("utf-8") + b" " + b.encode("utf-8"):
+            h = ((h ^ byte) * FNV_PRIME) & 0xFFFFFFFF
+        out.append(h >> shift)
+    return out
+
+
+def featurize(texts):
+    """Rows of bucket counts (unnormalised) and sqrt(total occurrences) per row."""
+    indptr, indices, values, totals = [0], [], [], []
+    for t in texts:
+        ids, counts = np.unique(np.array(bucket_ids(t), dtype=np.int64), return_counts=True)
+        indices.extend(ids.tolist())
+        values.extend(counts.astype(np.float64).tolist())
+        indptr.append(len(indices))
+        totals.append(float(counts.sum()))
+    m = sp.csr_matrix((np.array(values, dtype=np.float64), np.array(indices, dtype=np.int64),
+                       np.array(indptr, dtype=np.int64)), shape=(len(texts), 1 << BUCKET_BITS))
+    norms = np.sqrt(np.array(totals))
+    norms[norms == 0] = 1.0
+    return m, norms
+
+
+def fit(v, norms, y):
+    """Fits the model on unnormalised rows; returns (q int8 array, scale, bias)."""
+    binary = (v > 0).astype(np.float64)
+    df = np.asarray(binary.sum(axis=0)).ravel()
+    idf = np.log((1.0 + v.shape[0]) / (1.0 + df)) + 1.0
+    pos = np.asarray(binary[y == 1].sum(axis=0)).ravel() + 1.0
+    neg = np.asarray(binary[y == 0].sum(axis=0)).ravel() + 1.0
+    ratio = np.log((pos / pos.sum()) / (neg / neg.sum()))
+    s = idf * np.abs(ratio) ** NB_EXPONENT
+    x = sp.diags(1.0 / norms) @ v @ sp.diags(s)
+    lr = LogisticRegression(C=C_REGULARISATION, class_weight="balanced", solver="liblinear",
+                            max_iter=5000, random_state=0)
+    lr.fit(x, y)
+    e = lr.coef_.ravel() * s
+    scale = float(np.max(np.abs(e))) / 127.0
+    q = np.clip(np.rint(e / scale), -127, 127).astype(np.int8)
+    return q, scale, float(lr.intercept_[0])
+
+
+def logits(model, v, norms):
+    q, scale, bias = model
+    return bias + scale * (v @ q.astype(np.float64)) / norms
+
+
+def sigmoid(z):
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+def load():
+    texts, labels = [], []
+    with open(PARSOFFENSIVE, encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            if row["label"] not in ("Neutral", "Offensive") or not row["comment"]:
+                continue  # one row has no comment (and so no label column)
+            texts.append(row["comment"])
+            labels.append(1 if row["label"] == "Offensive" else 0)
+    extra_texts, extra_labels = [], []
+    with open(PARSOFF, encoding="utf-8-sig", newline="") as f:
+        for row in csv.DictReader(f):
+            if row["level_a"] in ("NOT", "OFF") and row["tweet"]:
+                extra_texts.append(row["tweet"])
+                extra_labels.append(1 if row["level_a"] == "OFF" else 0)
+    return texts, np.array(labels), extra_texts, np.array(extra_labels)
+
+
+def metrics(y, p, threshold):
+    pred = (p >= threshold).astype(int)
+    return {"macro_f1": f1_score(y, pred, average="macro"), "accuracy": accuracy_score(y, pred),
+            "auc": roc_auc_score(y, p), "precision": precision_score(y, pred, zero_division=0),
+            "recall": recall_score(y, pred)}
+
+
+def evaluate(v, norms, y, ev, enorms, ey):
+    """5-fold stratified CV on ParsOffensive (Pars-OFF joins every training fold)."""
+    oof = np.zeros(len(y))
+    folds = []
+    skf = StratifiedKFold(FOLDS, shuffle=True, random_state=SEED)
+    print(f"| fold | macro-F1 | accuracy | ROC AUC | precision (Offensive) | recall (Offensive) |")
+    print(f"|---|---|---|---|---|---|")
+    for k, (tr, te) in enumerate(skf.split(np.zeros(len(y)), y)):
+        model = fit(sp.vstack([v[tr], ev]).tocsr(), np.concatenate([norms[tr], enorms]),
+                    np.concatenate([y[tr], ey]))
+        p = sigmoid(logits(model, v[te], norms[te]))
+        oof[te] = p
+        m = metrics(y[te], p, 0.5)
+        folds.append(m)
+        print(f"| {k + 1} | {m['macro_f1']:.4f} | {m['accuracy']:.4f} | {m['auc']:.4f} | "
+              f"{m['precision']:.4f} | {m['recall']:.4f} |")
+    mean = {key: float(np.mean([m[key] for m in folds])) for key in folds[0]}
+    print(f"| mean | {mean['macro_f1']:.4f} | {mean['accuracy']:.4f} | {mean['auc']:.4f} | "
+          f"{mean['precision']:.4f} | {mean['recall']:.4f} |")
+    # The threshold is the one that maximises macro-F1 on the pooled out-of-fold scores.
+    best = max(THRESHOLD_GRID, key=lambda t: (round(metrics(y, oof, t)["macro_f1"], 6), -abs(t - 0.5)))
+    at = metrics(y, oof, best)
+    print()
+    print(f"Pooled out-of-fold, threshold {best:.2f} (max macro-F1): macro-F1 {at['macro_f1']:.4f}, "
+          f"accuracy {at['accuracy']:.4f}, precision {at['precision']:.4f}, recall {at['recall']:.4f}")
+    return mean, best, at
+
+
+# ---------------------------------------------------------------------------------------------
+# Golden texts: written for this file (not taken from the data sets), mild on purpose.
+GOLDEN_TEXTS = [
+    "سلام، خیلی ممنون از پست قشنگتون 🌹",
+    "این ویدیو عالی بود، دستتون درد نکنه",
+    "خفه شو احمق بیشعور",
+    "تو یه آدم احمق و بی‌شعوری",
+    "برو گمشو عوضی",
+    "مرسی که اطلاع رسانی میکنید",
+    "كي ميخواي بفهمي؟ ديوونه",
+    "خیلیییییی خوب بود!!!!",
+    "مـــــرگ بر دروغگو",
+    "چرا اینقدر بی‌ادبی؟",
+    "\uFEE3\uFEAE\uFB8E \uFEFB",
+    "عُمَرِ بِی‌ارزش",
+    "امروز ۱۴۰۳/۰۲/۱۵ جلسه داریم",
+    "٢٠ نفر آمدند",
+    "khafe sho ahmagh",
+    "merci azizam kheili khoobe",
+    "to ye adame avazi hasti",
+    "you are an idiot",
+    "Thank you for sharing this, very helpful!",
+    "K1LL Y0URS3LF",
+    "ѕhut uр іdіot",
+    "ＳＴＵＰＩＤ",
+    "𝐬𝐭𝐮𝐩𝐢𝐝 𝐩𝐞𝐫𝐬𝐨𝐧",
+    "@sara_123 ali1990 covid19",
+    "😂😂😂😂😂",
+    "🔪🔪🔪",
+    "",
+    "   ",
+    "a",
+    "\u200c\u200c",
+    "ب\u200b\u200dی\u202eش\u200eع\u200fو\ufe0fر",
+    "Café CRÈME brûlée",
+    "سلام\tدوست\nمن\r\n",
+    b"\xff\xfe invalid \xc3( bytes",
+    b"\xd8\xa7\xd8",
+    b"\xed\xa0\x80 surrogate",
+    "کثافت آشغال",
+    "دمت گرم داداش، عالی",
+    "this is fine, thanks",
+    "حیوون نفهم",
+    "وحشی‌ها",
+    "ﻻ ﻹ",
+]
+
+
+# ---------------------------------------------------------------------------------------------
+# Outputs
+
+def render_header(model, threshold, mean, at, n_train, n_extra):
+    q, scale, bias = model
+    out = []
+    w = out.append
+    w("// GENERATED by scripts/train_comment_model.py -- do not edit by hand; rerun:")
+    w(f"//   {COMMAND}")
+    w("// (deterministic: same data, same sklearn -> the same bytes; `--check` verifies this file).")
+    w("//")
+    w(f"// Model \"{MODEL_NAME}\": harassment / offensive language (see docs/comment-model-card.md).")
+    w(f"// Trained on ParsOffensive ({n_train} comments) + Pars-OFF level A ({n_extra} tweets); research")
+    w("// use (neither data set states a licence).")
+    w(f"// Quantised model, ParsOffensive {FOLDS}-fold stratified CV (seed {SEED}), threshold 0.5:")
+    w(f"//   macro-F1 {mean['macro_f1']:.4f}, accuracy {mean['accuracy']:.4f}, ROC AUC {mean['auc']:.4f},"
+      f" Offensive P/R {mean['precision']:.4f}/{mean['recall']:.4f}")
+    w(f"// At kThreshold {threshold:.2f} (pooled out-of-fold): macro-F1 {at['macro_f1']:.4f},"
+      f" Offensive P/R {at['precision']:.4f}/{at['recall']:.4f}")
+    w("//")
+    w("// logit = kBias + kScale * (sum of kWeights[bucket] over the text's feature occurrences)")
+    w("//         / sqrt(number of occurrences)  (comment_model.cpp); score = 1 / (1 + exp(-logit)).")
+    w("#pragma once")
+    w("")
+    w("#include <cstdint>")
+    w("")
+    w("namespace swarmlens::comment_model {")
+    w("")
+    w("/// Name of this weight set, so a score can be traced to the weights that produced it.")
+    w(f"inline constexpr const char* kModelName = \"{MODEL_NAME}\";")
+    w("/// log2 of the number of hash buckets: a feature's bucket is the top kBucketBits of its FNV-1a.")
+    w(f"inline constexpr int kBucketBits = {BUCKET_BITS};")
+    w("/// Longest character n-gram (in code points, space padding included).")
+    w(f"inline constexpr int kMaxNgram = {MAX_NGRAM};")
+    w("/// Intercept of the logistic regression.")
+    w(f"inline constexpr double kBias = {bias!r};")
+    w("/// Dequantisation factor of kWeights.")
+    w(f"inline constexpr double kScale = {scale!r};")
+    w("/// Score at or above which a comment counts as harassment (max macro-F1 out of fold).")
+    w(f"inline constexpr double kThreshold = {threshold:.2f};")
+    w("")
+    w("/// Per-bucket weights (idf and NB ratio folded in), int8.")
+    w(f"inline constexpr std::int8_t kWeights[{1 << BUCKET_BITS}] = {{")
+    vals = q.tolist()
+    for i in range(0, len(vals), 32):
+        w(",".join(str(x) for x in vals[i:i + 32]) + ",")
+    w("};")
+    w("")
+    w("}  // namespace swarmlens::comment_model")
+    return "\n".join(out) + "\n"
+
+
+def render_golden(model):
+    lines = [f"# GENERATED by {COMMAND}; checked by tests/core/comment_model_test.cpp.",
+             "# input (hex of the UTF-8 bytes, may be invalid)\tNormalizeText output (hex)\tlogit\tscore"]
+    for t in GOLDEN_TEXTS:
+        data = t if isinstance(t, bytes) else t.encode("utf-8")
+        normalized = normalize_text(data)
+        v, norms = featurize([normalized])
+        z = float(logits(model, v, norms)[0])
+        lines.append(f"{data.hex()}\t{normalized.encode('utf-8').hex()}\t{z:.9f}\t{1.0 / (1.0 + math.exp(-z)):.9f}")
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--check", action="store_true",
+                    help="do not write; exit 1 if the header or golden file would change")
+    args = ap.parse_args()
+
+    texts, y, extra_texts, ey = load()
+    print(f"# Comment model {MODEL_NAME}: ParsOffensive {len(y)} comments ({int(y.sum())} Offensive), "
+          f"+ Pars-OFF {len(ey)} tweets ({int(ey.sum())} OFF) as extra training data")
+    print()
+    v, norms = featurize([normalize_text(t.encode("utf-8")) for t in texts])
+    ev, enorms = featurize([normalize_text(t.encode("utf-8")) for t in extra_texts])
+    mean, threshold, at = evaluate(v, norms, y, ev, enorms, ey)
+    model = fit(sp.vstack([v, ev]).tocsr(), np.concatenate([norms, enorms]), np.concatenate([y, ey]))
+    nonzero = int(np.count_nonzero(model[0]))
+    print(f"Final model: {1 << BUCKET_BITS} int8 buckets ({nonzero} non-zero), scale {model[1]:.6g}, "
+          f"bias {model[2]:.6f}")
+
+    header = render_header(model, threshold, mean, at, len(y), len(ey))
+    golden = render_golden(model)
+    status = 0
+    for path, text in ((HEADER_PATH, header), (GOLDEN_PATH, golden)):
+        rel = path.relative_to(REPO)
+        if args.check:
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                print(f"DIFFERS: {rel} (rerun without --check)", file=sys.stderr)
+                status = 1
+            else:
+                print(f"unchanged: {rel}")
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            print(f"wrote {rel}")
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

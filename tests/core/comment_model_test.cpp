@@ -1,0 +1,132 @@
+// The compiled harassment model against the golden file written by scripts/train_comment_model.py:
+// the Python port of NormalizeText and of the features must give the C++ results exactly (text)
+// and to 1e-4 (logit, score), natively and under wasm. Plus behaviour a caller relies on.
+#include "swarmlens/comment_model.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "swarmlens/text_normalize.h"
+
+namespace swarmlens {
+namespace {
+
+std::string FromHex(const std::string& hex) {
+  std::string out;
+  for (std::size_t i = 0; i + 1 < hex.size(); i += 2) {
+    out.push_back(static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16)));
+  }
+  return out;
+}
+
+struct GoldenRow {
+  std::string input;
+  std::string normalized;
+  double logit = 0;
+  double score = 0;
+};
+
+std::vector<GoldenRow> LoadGolden() {
+  std::ifstream in(std::string(SWARMLENS_TEST_DATA_DIR) + "/comment_model/golden.tsv");
+  std::vector<GoldenRow> rows;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> cols;
+    std::stringstream ss(line);
+    std::string col;
+    while (std::getline(ss, col, '\t')) cols.push_back(col);
+    if (line.back() == '\t') cols.push_back("");
+    if (cols.size() != 4) {
+      ADD_FAILURE() << "bad golden line: " << line;
+      continue;
+    }
+    rows.push_back({FromHex(cols[0]), FromHex(cols[1]), std::stod(cols[2]), std::stod(cols[3])});
+  }
+  return rows;
+}
+
+TEST(CommentModel, MatchesGoldenFile) {
+  const std::vector<GoldenRow> rows = LoadGolden();
+  ASSERT_GE(rows.size(), 40u);
+  for (const GoldenRow& row : rows) {
+    SCOPED_TRACE("input bytes: " + row.input);
+    EXPECT_EQ(NormalizeText(row.input), row.normalized);
+    const HarassmentResult r = ScoreHarassment(row.input);
+    EXPECT_NEAR(r.logit, row.logit, 1e-4);
+    EXPECT_NEAR(r.score, row.score, 1e-4);
+    EXPECT_EQ(r.flagged, r.score >= kHarassmentThreshold);
+  }
+}
+
+TEST(CommentModel, GoldenFileCoversBothClasses) {
+  // A golden file of all-low or all-high scores would not notice weights that lost their sign.
+  int flagged = 0;
+  int clean = 0;
+  for (const GoldenRow& row : LoadGolden()) (row.score >= kHarassmentThreshold ? flagged : clean)++;
+  EXPECT_GE(flagged, 5);
+  EXPECT_GE(clean, 5);
+}
+
+TEST(CommentModel, SeparatesInsultsFromThanks) {
+  // "shut up, stupid idiot" vs "hello, thank you very much for the beautiful post".
+  const HarassmentResult insult = ScoreHarassment("خفه شو احمق بیشعور");
+  const HarassmentResult thanks = ScoreHarassment("سلام، خیلی ممنون از پست قشنگتون");
+  EXPECT_TRUE(insult.flagged);
+  EXPECT_FALSE(thanks.flagged);
+  EXPECT_GT(insult.logit, thanks.logit + 5.0);
+}
+
+TEST(CommentModel, ScoresSpellingVariantsAlike) {
+  // Arabic yeh/kaf, kashida, diacritics and zero-width junk do not change the features.
+  const std::string plain = "برو گمشو عوضی";
+  const std::string disguised = "بـــرو گمــشو\u200B عَوَضي";
+  EXPECT_DOUBLE_EQ(ScoreHarassment(plain).logit, ScoreHarassment(disguised).logit);
+}
+
+TEST(CommentModel, NormalizedEntryPointAgrees) {
+  const std::string text = "  تو یه آدم احمق و بی‌شعوری!!! ";
+  EXPECT_DOUBLE_EQ(ScoreHarassment(text).logit, ScoreNormalizedHarassment(NormalizeText(text)).logit);
+}
+
+TEST(CommentModel, ExplainsWithSpansOfTheOriginalText) {
+  // "hello, shut up, stupid!!" with a kashida inside the insult and an Arabic yeh in front.
+  const std::string text = "\u064A\u0627 \u0633\u0644\u0627\u0645\u060C \u062E\u0641\u0647 \u0634\u0648 \u0627\u062D\u0640\u0645\u0642!!";
+  const std::string insult = "\u0627\u062D\u0640\u0645\u0642";  // as written, kashida included
+  const std::vector<HarassmentEvidence> top = ExplainHarassment(text, 10);
+  ASSERT_FALSE(top.empty());
+  bool found = false;
+  for (std::size_t i = 0; i < top.size(); ++i) {
+    ASSERT_LT(top[i].span.begin, top[i].span.end);
+    ASSERT_LE(top[i].span.end, text.size());
+    EXPECT_GT(top[i].contribution, 0.0);
+    if (i > 0) {
+      EXPECT_GE(top[i - 1].contribution, top[i].contribution);
+    }
+    found = found || text.substr(top[i].span.begin, top[i].span.end - top[i].span.begin) == insult;
+  }
+  EXPECT_TRUE(found) << "the insult itself should be among the contributing words";
+  EXPECT_LE(ExplainHarassment(text, 1).size(), 1u);
+  EXPECT_TRUE(ExplainHarassment("").empty());
+}
+
+TEST(CommentModel, EmptyAndRepeatedCallsAreStable) {
+  const HarassmentResult empty = ScoreHarassment("");
+  EXPECT_GT(empty.score, 0.0);
+  EXPECT_LT(empty.score, kHarassmentThreshold);
+  // The scorer reuses per-thread buffers: a long text must not leak counts into the next call.
+  const double before = ScoreHarassment("احمق").logit;
+  std::string long_text;
+  for (int i = 0; i < 2000; ++i) long_text += "احمق کثافت ";
+  (void)ScoreHarassment(long_text);
+  EXPECT_DOUBLE_EQ(ScoreHarassment("احمق").logit, before);
+  EXPECT_STRNE(HarassmentModelName(), "");
+}
+
+}  // namespace
+}  // namespace swarmlens

@@ -1,0 +1,180 @@
+// Threat lexicon and matcher: golden must-match / must-not-match texts (tests/data/threats/),
+// spans in the original text, idioms, word boundaries, scoring. Runs natively and under node.
+#include "swarmlens/threats.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "test_data.h"
+
+namespace swarmlens {
+namespace {
+
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string line = text.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!line.empty() && line[0] != '#') lines.push_back(line);
+    start = end + 1;
+  }
+  return lines;
+}
+
+std::string Describe(std::string_view text, const ThreatResult& r) {
+  std::string s = "score " + std::to_string(r.score) + ", matches:";
+  for (const auto& m : r.matches)
+    s += " [" + std::string(m.category) + " \"" + std::string(text.substr(m.span.begin, m.span.end - m.span.begin)) +
+         "\" " + std::string(m.gloss) + "]";
+  return s;
+}
+
+TEST(Threats, MustMatchGolden) {
+  const std::vector<std::string> lines = Lines(testing::ReadTestData("threats/must_match.tsv"));
+  ASSERT_GE(lines.size(), 60u);
+  int languages_seen[3] = {0, 0, 0};
+  for (const std::string& line : lines) {
+    const std::size_t t1 = line.find('\t');
+    const std::size_t t2 = line.find('\t', t1 + 1);
+    ASSERT_NE(t2, std::string::npos) << "malformed line: " << line;
+    const std::string category = line.substr(0, t1);
+    const std::string span = line.substr(t1 + 1, t2 - t1 - 1);
+    const std::string text = line.substr(t2 + 1);
+    const ThreatResult r = DetectThreats(text);
+    bool found = false;
+    for (const ThreatMatch& m : r.matches) {
+      ASSERT_LE(m.span.begin, m.span.end);
+      ASSERT_LE(m.span.end, text.size());
+      if (m.category == category && text.substr(m.span.begin, m.span.end - m.span.begin) == span) found = true;
+    }
+    EXPECT_TRUE(found) << "expected " << category << " \"" << span << "\" in: " << text << "\n  got "
+                       << Describe(text, r);
+    EXPECT_GE(r.score, kThreatMediumScore) << text;
+    const unsigned char first = static_cast<unsigned char>(text[0]);
+    ++languages_seen[first >= 0x80 ? 0 : 1];
+  }
+  EXPECT_GE(languages_seen[0], 30);  // Perso-Arabic script
+  EXPECT_GE(languages_seen[1], 30);  // Latin: Finglish and English
+}
+
+TEST(Threats, MustNotMatchGolden) {
+  const std::vector<std::string> lines = Lines(testing::ReadTestData("threats/must_not_match.tsv"));
+  ASSERT_GE(lines.size(), 40u);
+  for (const std::string& text : lines) {
+    const ThreatResult r = DetectThreats(text);
+    EXPECT_TRUE(r.matches.empty()) << text << "\n  got " << Describe(text, r);
+    EXPECT_EQ(r.score, 0.0) << text;
+  }
+}
+
+TEST(Threats, LexiconCompilesCleanly) {
+  const ThreatLexiconStats s = GetThreatLexiconStats();
+  EXPECT_GE(s.entries, 100u);
+  EXPECT_GE(s.negative_entries, 5u);
+  EXPECT_GE(s.expanded_terms, 1000u);
+  // Every form must be able to meet one token of a comment (a typo like a stray space or a
+  // punctuation mark inside a form would silently disable it).
+  EXPECT_EQ(s.unmatchable_forms, 0u);
+}
+
+TEST(Threats, SpanPointsAtOriginalBytes) {
+  const std::string text = "hello \xF0\x9F\x98\x80 WE   WILL KILL YOU!!! bye";
+  const ThreatResult r = DetectThreats(text);
+  ASSERT_EQ(r.matches.size(), 1u) << Describe(text, r);
+  EXPECT_EQ(r.matches[0].span.begin, 11u);
+  EXPECT_EQ(r.matches[0].span.end, 29u);
+  EXPECT_EQ(text.substr(11, 18), "WE   WILL KILL YOU");
+  EXPECT_EQ(r.matches[0].category, "death");
+  EXPECT_EQ(r.matches[0].gloss, "we will kill you");
+}
+
+TEST(Threats, SpanCoversTatweelElongationAndArabicLetters) {
+  // Arabic yeh and kaf, a tatweel inside the verb and an elongated last letter.
+  const std::string verb =
+      "\xD9\x85\xD9\x8A\xE2\x80\x8C\xD9\x83\xD8\xB4\xD9\x80\xD9\x8A\xD9\x85\xD8\xAA\xD8\xAA\xD8\xAA";
+  const std::string text = "\xD8\xA8\xD8\xA7\xD9\x84\xD8\xA7\xD8\xAE\xD8\xB1\xD9\x87 " + verb + " !";
+  const ThreatResult r = DetectThreats(text);
+  ASSERT_FALSE(r.matches.empty()) << Describe(text, r);
+  EXPECT_EQ(text.substr(r.matches[0].span.begin, r.matches[0].span.end - r.matches[0].span.begin), verb);
+}
+
+TEST(Threats, ZwnjSpaceAndGluedVerbPrefixAreOneForm) {
+  for (const char* text : {"\xD9\x85\xDB\x8C\xE2\x80\x8C\xDA\xA9\xD8\xB4\xDB\x8C\xD9\x85\xD8\xAA",  // ZWNJ
+                           "\xD9\x85\xDB\x8C \xDA\xA9\xD8\xB4\xDB\x8C\xD9\x85\xD8\xAA",             // space
+                           "\xD9\x85\xDB\x8C\xDA\xA9\xD8\xB4\xDB\x8C\xD9\x85\xD8\xAA"}) {           // glued
+    const ThreatResult r = DetectThreats(text);
+    ASSERT_EQ(r.matches.size(), 1u) << text;
+    EXPECT_EQ(r.matches[0].span.begin, 0u);
+    EXPECT_EQ(r.matches[0].span.end, std::string_view(text).size());
+  }
+}
+
+TEST(Threats, WordBoundaries) {
+  // A lexicon word inside a longer word is not that word.
+  EXPECT_TRUE(DetectThreats("skill youth").matches.empty());
+  EXPECT_TRUE(DetectThreats("we will overkill your expectations").matches.empty());
+  EXPECT_TRUE(DetectThreats("mikoshimetaaa bala").matches.empty());  // not a form of the verb
+  EXPECT_FALSE(DetectThreats("we will kill you").matches.empty());
+}
+
+TEST(Threats, GapsBetweenWordsAreBounded) {
+  EXPECT_FALSE(DetectThreats("we will definitely kill you").matches.empty());
+  // Three unrelated words between "you" and "die": no longer one phrase.
+  EXPECT_TRUE(DetectThreats("you will never ever really die").matches.empty());
+}
+
+TEST(Threats, IdiomsCancelOverlappingMatchesOnly) {
+  EXPECT_TRUE(DetectThreats("you will die of laughter").matches.empty());
+  EXPECT_FALSE(DetectThreats("you will die").matches.empty());
+  // An idiom elsewhere in the comment does not excuse a threat.
+  const ThreatResult r = DetectThreats("I'm dying of laughter. we know where you live");
+  ASSERT_EQ(r.matches.size(), 1u);
+  EXPECT_EQ(r.matches[0].category, "doxxing");
+}
+
+TEST(Threats, ScoreAndLevels) {
+  EXPECT_EQ(DetectThreats("").score, 0.0);
+  EXPECT_EQ(ThreatLevelOf(DetectThreats("nice picture").score), ThreatLevel::kNone);
+  const ThreatResult strong = DetectThreats("we will cut off your head");
+  EXPECT_EQ(ThreatLevelOf(strong.score), ThreatLevel::kHigh);
+  const ThreatResult weak = DetectThreats("watch your back");
+  EXPECT_EQ(ThreatLevelOf(weak.score), ThreatLevel::kMedium);
+  EXPECT_LT(weak.score, strong.score);
+  // Several kinds of threat in one comment add up, below 1.
+  const ThreatResult several = DetectThreats("we know where you live. we will cut off your head");
+  EXPECT_GT(several.score, strong.score);
+  EXPECT_LE(several.score, 1.0);
+  EXPECT_STREQ(ThreatLevelName(ThreatLevel::kHigh), "high");
+  EXPECT_STREQ(ThreatLevelName(ThreatLevel::kMedium), "medium");
+  EXPECT_STREQ(ThreatLevelName(ThreatLevel::kNone), "none");
+}
+
+TEST(Threats, ContainedWeakerMatchIsNotRepeated) {
+  // "kill you" alone is an entry too; inside "we will kill you" only the stronger reason shows.
+  const ThreatResult r = DetectThreats("we will kill you");
+  ASSERT_EQ(r.matches.size(), 1u) << Describe("we will kill you", r);
+  EXPECT_EQ(r.matches[0].weight, 5.5);
+}
+
+TEST(Threats, HostileBytesDoNotBreakIt) {
+  std::string junk;
+  for (int i = 0; i < 4096; ++i) junk.push_back(static_cast<char>((i * 37 + 11) & 0xFF));
+  junk += " we will kill you \xD9";  // truncated UTF-8 at the end
+  const ThreatResult r = DetectThreats(junk);
+  for (const ThreatMatch& m : r.matches) {
+    EXPECT_LE(m.span.begin, m.span.end);
+    EXPECT_LE(m.span.end, junk.size());
+  }
+  EXPECT_FALSE(r.matches.empty());
+  EXPECT_TRUE(DetectThreats(std::string(100000, 'a')).matches.empty());
+  EXPECT_TRUE(DetectThreats(std::string_view("\0\0\0", 3)).matches.empty());
+}
+
+}  // namespace
+}  // namespace swarmlens

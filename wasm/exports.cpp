@@ -73,6 +73,22 @@ int sl_ingest(Handle* h, const char* json, std::size_t json_len, const char* sou
   return 1;
 }
 
+/// Parses a comment payload (JSON, or a post's HTML with the first page embedded) and stores its
+/// comments under `post` (empty: the payload's media id). Writes CommentResultJson (returns 1) or
+/// ErrorJson (returns 0, engine unchanged).
+int sl_ingest_comments(Handle* h, const char* text, std::size_t text_len, const char* source, std::size_t source_len,
+                       const char* post, std::size_t post_len) {
+  swarmlens::SourceInfo info;
+  info.name = std::string(View(source, source_len));
+  auto result = h->engine.IngestComments(View(text, text_len), info, View(post, post_len));
+  if (!result) {
+    h->output = swarmlens::ErrorJson(result.error());
+    return 0;
+  }
+  h->output = swarmlens::CommentResultJson(h->engine, result.value());
+  return 1;
+}
+
 /// Hashes a decoded profile picture (RGBA8, `width` x `height`, rows `width * 4` bytes apart) of
 /// the account `username` and adds it to the avatar clusters of its lists. `file`/`file_len`
 /// are the image file's bytes for the exact-copy hash (may be 0/0). Writes AvatarResultJson

@@ -144,6 +144,42 @@ export class SwarmlensEngine {
   }
 
   /**
+   * Parses one comment payload (REST or GraphQL comments, replies, or a post's HTML page with the
+   * first page embedded) and scores its comments: author, threats, offensive language, campaigns.
+   * Bad input never throws and never changes the engine: it returns { ok: false, error }.
+   * @param {string} text The payload or HTML as received.
+   * @param {{source?: string, post?: string}} [options] `post`: media id (else the payload's).
+   * @returns {{ok: true, shape: string, next_cursor: string|null, new_comments: number,
+   *   comments: object[], campaigns: object[]} | {ok: false, error: object}}
+   */
+  ingestComments(text, options = {}) {
+    const handle = this.#live();
+    if (typeof text !== 'string') throw new TypeError('ingestComments: text must be a string');
+    if (options === null || typeof options !== 'object') throw new TypeError('ingestComments: options must be an object');
+    const { source = '', post = '' } = options;
+    if (typeof source !== 'string' || typeof post !== 'string') {
+      throw new TypeError('ingestComments: source and post must be strings');
+    }
+    const textBytes = encoder.encode(text);
+    const sourceBytes = encoder.encode(source);
+    const postBytes = encoder.encode(post);
+    const m = this.#m;
+    const base = m._sl_alloc(textBytes.length + sourceBytes.length + postBytes.length) >>> 0;
+    if (base === 0) throw new RangeError('swarmlens: out of wasm memory');
+    try {
+      const heap = m.HEAPU8; // Read after the allocation: growing memory replaces the buffer.
+      heap.set(textBytes, base);
+      heap.set(sourceBytes, base + textBytes.length);
+      heap.set(postBytes, base + textBytes.length + sourceBytes.length);
+      m._sl_ingest_comments(handle, base, textBytes.length, base + textBytes.length, sourceBytes.length,
+                            base + textBytes.length + sourceBytes.length, postBytes.length);
+      return this.#takeOutput();
+    } finally {
+      m._sl_free(base);
+    }
+  }
+
+  /**
    * Adds the profile picture of an account the engine knows, as decoded pixels, to the
    * shared-picture clusters of its lists (the core computes the perceptual hash).
    * @param {string} username The account (as in the ingested payloads).

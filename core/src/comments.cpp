@@ -802,6 +802,16 @@ bool Parser::ReadComment(od::value& v, std::vector<Comment>* out, ReadState& st,
   const std::string parent_id = c.id;
   const std::string post = c.post;
   for (Comment& r : replies) {
+    if (r.id.empty()) {
+      // A reply must be addressable like any comment (campaigns, updates key on the id).
+      Error err{ErrorCode::kUnexpectedType, source_.name, offset, "reply comment without pk or id"};
+      if (!st.lenient) {
+        error_ = std::move(err);
+        return false;
+      }
+      if (!st.deferred) st.deferred = std::move(err);
+      continue;
+    }
     if (!r.parent_id && !parent_id.empty() && r.id != parent_id) r.parent_id = parent_id;
     if (r.post.empty()) r.post = post;
     out->push_back(std::move(r));

@@ -593,6 +593,29 @@ void AppendCommentJson(std::string& out, const Engine& engine, const ScoredComme
   out += "]}";
 }
 
+std::string CommentResultJson(const Engine& engine, const CommentSummary& summary) {
+  std::string out = "{\"ok\":true,\"shape\":\"";
+  out += CommentShapeName(summary.shape);
+  out += "\",\"next_cursor\":";
+  AppendOptionalString(out, summary.next_cursor);
+  out += ",\"new_comments\":";
+  AppendUnsigned(out, summary.new_comments);
+  out += ",\"comments\":[";
+  for (std::size_t i = 0; i < summary.comments.size(); ++i) {
+    if (i) out += ',';
+    AppendCommentJson(out, engine, engine.ScoreComment(summary.comments[i]));
+  }
+  out += "],\"campaigns\":[";
+  bool first = true;
+  for (const auto& [post, campaign] : engine.Campaigns()) {
+    if (!first) out += ',';
+    first = false;
+    AppendCampaignJson(out, post, campaign);
+  }
+  out += "]}";
+  return out;
+}
+
 void AppendCampaignJson(std::string& out, const std::string& post, const Campaign& c) {
   out += "{\"kind\":\"campaign\",\"campaign_kind\":\"";
   out += CampaignKindName(c.kind);

@@ -312,5 +312,16 @@ TEST(CommentsTest, ShapeNames) {
   EXPECT_STREQ(CommentShapeName(CommentShape::kGraphqlReplies), "graphql_replies");
 }
 
+TEST(CommentsTest, ReplyWithoutIdIsAnError) {
+  // Found by fuzz_comments: a preview reply with text but no pk/id used to pass with an empty id.
+  const std::string json = R"({"comments":[{"pk":"1","text":"top","user":{"pk":"2","username":"a"},)"
+                           R"("preview_child_comments":[{"text":"reply","user":{"pk":"3","username":"b"}}]}]})";
+  auto r = ParseCommentPage(json, {.name = "reply.json"});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kUnexpectedType);
+  EXPECT_EQ(r.error().source, "reply.json");
+  EXPECT_NE(r.error().message.find("without pk or id"), std::string::npos) << r.error().message;
+}
+
 }  // namespace
 }  // namespace swarmlens

@@ -50,6 +50,11 @@ void AppendClustersSummary(std::string& out, const Engine& engine);
 ///  "reasons":[{"code","weight","text"}]}   (begin/end: byte offsets into "text")
 void AppendCommentJson(std::string& out, const Engine& engine, const ScoredComment& comment);
 
+/// The result of Engine::IngestComments as JSON for the wasm boundary:
+/// {"ok":true,"shape","next_cursor" (or null),"new_comments","comments":[<AppendCommentJson of the
+///  page's comments, in page order>],"campaigns":[<AppendCampaignJson of every thread>]}
+std::string CommentResultJson(const Engine& engine, const CommentSummary& summary);
+
 /// Appends one comment campaign as a JSON object: {"kind":"campaign","campaign_kind","post",
 ///  "size","accounts","strength","expected","representative","description","members":[comment ids]}
 void AppendCampaignJson(std::string& out, const std::string& post, const Campaign& campaign);

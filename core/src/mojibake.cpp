@@ -8,43 +8,16 @@
 
 #include "swarmlens/ingest.h"
 
+#include "utf8.h"
+
 namespace swarmlens {
 
 namespace {
 
-// Decodes one strict UTF-8 sequence (no overlongs, no surrogates, <= U+10FFFF) at text[i].
-// Returns the sequence length, or 0 when the bytes there are not valid UTF-8.
-std::size_t DecodeUtf8(std::string_view text, std::size_t i, std::uint32_t* cp) {
-  const auto b0 = static_cast<unsigned char>(text[i]);
-  if (b0 < 0x80) {
-    *cp = b0;
-    return 1;
-  }
-  std::size_t len = 0;
-  std::uint32_t min = 0;
-  std::uint32_t value = 0;
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    len = 2, min = 0x80, value = b0 & 0x1Fu;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    len = 3, min = 0x800, value = b0 & 0x0Fu;
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    len = 4, min = 0x10000, value = b0 & 0x07u;
-  } else {
-    return 0;
-  }
-  if (text.size() - i < len) return 0;
-  for (std::size_t k = 1; k < len; ++k) {
-    const auto b = static_cast<unsigned char>(text[i + k]);
-    if ((b & 0xC0) != 0x80) return 0;
-    value = (value << 6) | (b & 0x3Fu);
-  }
-  if (value < min || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) return 0;
-  *cp = value;
-  return len;
-}
+constexpr auto DecodeUtf8 = utf8::Decode;
 
 bool IsValidUtf8(std::string_view text) {
-  std::uint32_t cp = 0;
+  char32_t cp = 0;
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t n = DecodeUtf8(text, i, &cp);
     if (n == 0) return false;
@@ -125,7 +98,7 @@ bool UndoOnce(std::string_view text, std::string* out) {
 
   out->clear();
   out->reserve(text.size());
-  std::uint32_t cp = 0;
+  char32_t cp = 0;
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t n = DecodeUtf8(text, i, &cp);
     if (n == 0) return false;

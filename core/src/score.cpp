@@ -4,6 +4,8 @@
 // the verified cap) and turns a reason into its sentence on demand. docs/scoring.md explains it.
 #include "swarmlens/score.h"
 
+#include "utf8.h"
+
 #include <array>
 #include <cmath>
 #include <cstddef>
@@ -128,52 +130,11 @@ static_assert(kMaxTierContributions + 5 + 1 + 5 == kMaxReasons, "kMaxReasons mus
 
 // ---- UTF-8 display names (attacker-written: any bytes, any script) ----------------------------
 
-constexpr char32_t kReplacement = 0xFFFD;
 
-/// Decodes the code point at s[*i] and advances *i. Invalid or truncated sequences, overlong
-/// forms and surrogates give U+FFFD and advance by one byte, so any input terminates.
+/// Decodes the code point at s[*i] and advances *i (invalid bytes: U+FFFD, one byte).
 char32_t NextCodePoint(std::string_view s, std::size_t* i) noexcept {
-  const auto b0 = static_cast<unsigned char>(s[*i]);
-  if (b0 < 0x80) {
-    ++*i;
-    return b0;
-  }
-  std::size_t len = 0;
   char32_t cp = 0;
-  char32_t min = 0;
-  if ((b0 & 0xE0) == 0xC0) {
-    len = 2;
-    cp = b0 & 0x1Fu;
-    min = 0x80;
-  } else if ((b0 & 0xF0) == 0xE0) {
-    len = 3;
-    cp = b0 & 0x0Fu;
-    min = 0x800;
-  } else if ((b0 & 0xF8) == 0xF0) {
-    len = 4;
-    cp = b0 & 0x07u;
-    min = 0x10000;
-  } else {
-    ++*i;
-    return kReplacement;
-  }
-  if (s.size() - *i < len) {
-    ++*i;
-    return kReplacement;
-  }
-  for (std::size_t k = 1; k < len; ++k) {
-    const auto b = static_cast<unsigned char>(s[*i + k]);
-    if ((b & 0xC0) != 0x80) {
-      ++*i;
-      return kReplacement;
-    }
-    cp = (cp << 6) | (b & 0x3Fu);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-    ++*i;
-    return kReplacement;
-  }
-  *i += len;
+  *i += utf8::DecodeOrReplace(s, *i, &cp);
   return cp;
 }
 

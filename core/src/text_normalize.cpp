@@ -5,6 +5,8 @@
 // from it, so the model's features are computed identically in Python and C++: change both.
 #include "swarmlens/text_normalize.h"
 
+#include "utf8.h"
+
 #include <algorithm>
 #include <cstdint>
 #include <iterator>
@@ -13,58 +15,11 @@ namespace swarmlens {
 
 namespace {
 
-constexpr char32_t kReplacement = 0xFFFD;
+using utf8::kReplacement;
+constexpr auto DecodeUtf8 = utf8::Decode;
+constexpr auto AppendUtf8 = utf8::Append;
+
 constexpr char32_t kZwnj = 0x200C;
-
-// Decodes one strict UTF-8 sequence (no overlongs, no surrogates, <= U+10FFFF) at text[i].
-// Returns its length, or 0 when the bytes there are not valid UTF-8 (the caller then emits
-// U+FFFD for that single byte and resynchronises on the next one).
-std::size_t DecodeUtf8(std::string_view text, std::size_t i, char32_t* cp) {
-  const auto b0 = static_cast<unsigned char>(text[i]);
-  std::size_t len = 0;
-  char32_t min = 0;
-  char32_t value = 0;
-  if (b0 < 0x80) {
-    *cp = b0;
-    return 1;
-  } else if (b0 >= 0xC2 && b0 <= 0xDF) {
-    len = 2, min = 0x80, value = b0 & 0x1Fu;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    len = 3, min = 0x800, value = b0 & 0x0Fu;
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    len = 4, min = 0x10000, value = b0 & 0x07u;
-  } else {
-    return 0;
-  }
-  if (text.size() - i < len) return 0;
-  for (std::size_t k = 1; k < len; ++k) {
-    const auto b = static_cast<unsigned char>(text[i + k]);
-    if ((b & 0xC0) != 0x80) return 0;
-    value = (value << 6) | (b & 0x3Fu);
-  }
-  if (value < min || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) return 0;
-  *cp = value;
-  return len;
-}
-
-void AppendUtf8(char32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 
 // Arabic presentation forms (isolated/initial/medial/final glyph code points that some keyboards
 // and evasion tools emit) -> their letters, as Unicode NFKC maps them (Unicode 14; harakat and

@@ -6,6 +6,8 @@
 // only where a first slot hit, which is rare in ordinary text.
 #include "swarmlens/threats.h"
 
+#include "utf8.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -17,50 +19,12 @@ namespace swarmlens {
 
 namespace {
 
+// Invalid bytes read as U+FFFD one byte at a time, as the normaliser does.
+constexpr auto DecodeUtf8 = utf8::DecodeOrReplace;
+constexpr auto AppendUtf8 = utf8::Append;
+
 constexpr char32_t kZwnj = 0x200C;
 constexpr char32_t kZwj = 0x200D;
-
-std::size_t DecodeUtf8(std::string_view s, std::size_t i, char32_t* cp) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  if (b0 < 0x80) {
-    *cp = b0;
-    return 1;
-  }
-  std::size_t len = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC0 ? 2 : 1;
-  if (len == 1 || s.size() - i < len) {
-    *cp = 0xFFFD;
-    return 1;
-  }
-  char32_t v = b0 & (0x7F >> len);
-  for (std::size_t k = 1; k < len; ++k) {
-    const auto b = static_cast<unsigned char>(s[i + k]);
-    if ((b & 0xC0) != 0x80) {
-      *cp = 0xFFFD;
-      return 1;
-    }
-    v = (v << 6) | (b & 0x3Fu);
-  }
-  *cp = v;
-  return len;
-}
-
-void AppendUtf8(char32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
 
 // A word character of normalised text: ASCII letters and digits, '@'/'$' that survived the
 // normaliser's leetspeak pass, and letters of other scripts. Emoji, symbols and punctuation end

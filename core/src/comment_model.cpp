@@ -7,10 +7,12 @@
 #include <cmath>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "comment_model_weights.h"
 #include "swarmlens/text_normalize.h"
+#include "swarmlens/threats.h"
 
 namespace swarmlens {
 
@@ -117,6 +119,7 @@ HarassmentResult ScoreNormalizedHarassment(std::string_view normalized) {
   HarassmentResult result;
   result.logit = comment_model::kBias + comment_model::kScale * static_cast<double>(dot) / Norm(occurrences);
   result.score = 1.0 / (1.0 + std::exp(-result.logit));
+  result.model_score = result.score;
   result.flagged = result.score >= kHarassmentThreshold;
   return result;
 }
@@ -148,5 +151,23 @@ std::vector<HarassmentEvidence> ExplainHarassment(std::string_view text, std::si
 }
 
 HarassmentResult ScoreHarassment(std::string_view text) { return ScoreNormalizedHarassment(NormalizeText(text)); }
+
+HarassmentResult AddInsults(HarassmentResult result, ThreatResult insults) {
+  if (insults.matches.empty()) return result;
+  // DetectInsults' score is a logistic of a log-odds sum: recover it to compare with the model.
+  const double p = std::clamp(insults.score, 1e-12, 1.0 - 1e-12);
+  const double lexicon_logit = std::log(p / (1.0 - p));
+  if (lexicon_logit > result.logit) {
+    result.logit = lexicon_logit;
+    result.score = insults.score;
+  }
+  result.flagged = result.flagged || insults.score >= kThreatMediumScore;
+  result.insults = std::move(insults.matches);
+  return result;
+}
+
+HarassmentResult ScoreCommentHarassment(std::string_view text, std::string_view normalized) {
+  return AddInsults(ScoreNormalizedHarassment(normalized), DetectInsults(text, normalized));
+}
 
 }  // namespace swarmlens

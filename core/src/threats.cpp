@@ -11,8 +11,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <span>
 #include <string>
 
+#include "insult_lexicon.h"
 #include "threat_lexicon.h"
 
 namespace swarmlens {
@@ -163,10 +165,15 @@ struct CompiledSlot {
   bool optional = false;
 };
 
+// Which lexicon an entry comes from: one compiled table may hold both, so that a comment is
+// tokenised and matched once for threats and insults.
+enum class Kind : std::uint8_t { kThreat, kInsult };
+
 struct CompiledEntry {
   std::vector<CompiledSlot> slots;
   const threat_lexicon::Entry* source = nullptr;
   bool negative = false;
+  Kind kind = Kind::kThreat;
 };
 
 struct Compiled {
@@ -176,7 +183,7 @@ struct Compiled {
   std::vector<std::vector<std::uint32_t>> starts;  // term id -> entries whose first slot has it
   std::vector<CompiledEntry> entries;
   std::size_t exact_term_count = 0;
-  ThreatLexiconStats stats;
+  ThreatLexiconStats stats;  // of the last table compiled (tables are compiled alone for stats)
 };
 
 // Expands `{a,b}` alternatives (several groups multiply) into `out`.
@@ -219,7 +226,7 @@ std::vector<std::string_view> SplitSlots(std::string_view pattern) {
   return slots;
 }
 
-Compiled Compile() {
+Compiled Compile(std::span<const threat_lexicon::Entry> threats, std::span<const threat_lexicon::Entry> insults) {
   Compiled c;
   c.exact.Reserve(8192);
   c.prefix.Reserve(256);
@@ -229,9 +236,15 @@ Compiled Compile() {
   constexpr std::uint32_t kPrefixBase = 0x40000000u;
   std::string key;
   std::vector<std::string> forms;
-  for (const auto& e : threat_lexicon::kEntries) {
+  struct Table {
+    std::span<const threat_lexicon::Entry> entries;
+    Kind kind;
+  };
+  for (const Table& table : {Table{threats, Kind::kThreat}, Table{insults, Kind::kInsult}}) {
+  for (const auto& e : table.entries) {
     CompiledEntry ce;
     ce.source = &e;
+    ce.kind = table.kind;
     ce.negative = std::string_view(e.category) == "negative";
     ++c.stats.entries;
     if (ce.negative) ++c.stats.negative_entries;
@@ -283,6 +296,7 @@ Compiled Compile() {
     }
     c.entries.push_back(std::move(ce));
   }
+  }
   c.stats.expanded_terms = next_exact + next_prefix;
   // starts[] is indexed by exact id, then prefix id after them.
   c.starts.assign(next_exact + next_prefix, {});
@@ -297,8 +311,18 @@ Compiled Compile() {
   return c;
 }
 
-const Compiled& Lexicon() {
-  static const Compiled compiled = Compile();
+const Compiled& ThreatLexicon() {
+  static const Compiled compiled = Compile(threat_lexicon::kEntries, {});
+  return compiled;
+}
+
+const Compiled& InsultLexicon() {
+  static const Compiled compiled = Compile({}, insult_lexicon::kEntries);
+  return compiled;
+}
+
+const Compiled& CombinedLexicon() {
+  static const Compiled compiled = Compile(threat_lexicon::kEntries, insult_lexicon::kEntries);
   return compiled;
 }
 
@@ -450,12 +474,13 @@ std::vector<RawMatch> MatchTokens(const Compiled& c, const Scan& scan) {
       }
     }
   }
-  // Idioms and praise cancel the threat matches they overlap.
+  // Idioms and praise cancel the matches of their own lexicon that they overlap.
   std::vector<RawMatch> kept;
   for (const RawMatch& m : found) {
     if (m.entry->negative) continue;
     const bool cancelled = std::any_of(found.begin(), found.end(), [&](const RawMatch& n) {
-      return n.entry->negative && n.first_token <= m.last_token && m.first_token <= n.last_token;
+      return n.entry->negative && n.entry->kind == m.entry->kind && n.first_token <= m.last_token &&
+             m.first_token <= n.last_token;
     });
     if (!cancelled) kept.push_back(m);
   }
@@ -466,7 +491,7 @@ std::vector<RawMatch> MatchTokens(const Compiled& c, const Scan& scan) {
     const RawMatch& m = kept[i];
     bool covered = false;
     for (std::size_t j = 0; j < kept.size() && !covered; ++j) {
-      if (j == i) continue;
+      if (j == i || kept[j].entry->kind != m.entry->kind) continue;
       const RawMatch& n = kept[j];
       const bool inside = n.first_token <= m.first_token && m.last_token <= n.last_token;
       const bool same = n.first_token == m.first_token && n.last_token == m.last_token;
@@ -531,51 +556,85 @@ const char* ThreatLevelName(ThreatLevel level) noexcept {
 
 ThreatResult DetectThreats(std::string_view text) { return DetectThreats(text, NormalizeText(text)); }
 
-ThreatResult DetectThreats(std::string_view text, std::string_view norm) {
-  ThreatResult result;
-  const Compiled& c = Lexicon();
+namespace {
+
+// Matches one compiled lexicon (threats or insults) and scores it.
+// Matches one compiled lexicon and scores each kind of entry into its result (either may be
+// null when the lexicon has no entries of that kind).
+void Detect(const Compiled& c, std::string_view text, std::string_view norm, ThreatResult* threats,
+            ThreatResult* insults) {
   thread_local Scan scan;
   // Most comments match nothing: match on the plain normalised text first, and build the offset
   // map (8 bytes per byte) only when there is a span to report.
   Tokenize(c, norm, &scan);
   std::vector<RawMatch> raw = MatchTokens(c, scan);
-  if (raw.empty()) return result;
+  if (raw.empty()) return;
 
   std::vector<std::size_t> map;
   std::string mapped = NormalizeTextWithMap(text, &map);
   if (mapped != norm) {  // cannot happen with one normaliser, but spans must never be wrong
     Tokenize(c, mapped, &scan);
     raw = MatchTokens(c, scan);
-    if (raw.empty()) return result;
+    if (raw.empty()) return;
   }
 
-  double logit = kThreatBias;
-  // Strongest weight per category counts in full, every further match a little (repetition and
-  // several kinds of threat in one comment make it more certain, but not without bound).
-  std::vector<std::pair<std::string_view, double>> best;
-  double rest = 0;
-  for (const RawMatch& m : raw) {
-    const auto& src = *m.entry->source;
-    ThreatMatch out;
-    out.category = src.category;
-    out.gloss = src.gloss;
-    out.weight = src.weight;
-    out.span = OriginalSpan(text, map, scan.tokens[m.first_token].begin, scan.tokens[m.last_token].end);
-    result.matches.push_back(out);
-    auto it = std::find_if(best.begin(), best.end(), [&](const auto& b) { return b.first == out.category; });
-    if (it == best.end()) {
-      best.emplace_back(out.category, out.weight);
-    } else {
-      rest += std::min(it->second, out.weight);
-      it->second = std::max(it->second, out.weight);
+  for (const Kind kind : {Kind::kThreat, Kind::kInsult}) {
+    ThreatResult* result = kind == Kind::kThreat ? threats : insults;
+    if (result == nullptr) continue;
+    double logit = kThreatBias;
+    // Strongest weight per category counts in full, every further match a little (repetition and
+    // several kinds of threat in one comment make it more certain, but not without bound).
+    std::vector<std::pair<std::string_view, double>> best;
+    double rest = 0;
+    for (const RawMatch& m : raw) {
+      if (m.entry->kind != kind) continue;
+      const auto& src = *m.entry->source;
+      ThreatMatch out;
+      out.category = src.category;
+      out.gloss = src.gloss;
+      out.weight = src.weight;
+      out.span = OriginalSpan(text, map, scan.tokens[m.first_token].begin, scan.tokens[m.last_token].end);
+      result->matches.push_back(out);
+      auto it = std::find_if(best.begin(), best.end(), [&](const auto& b) { return b.first == out.category; });
+      if (it == best.end()) {
+        best.emplace_back(out.category, out.weight);
+      } else {
+        rest += std::min(it->second, out.weight);
+        it->second = std::max(it->second, out.weight);
+      }
     }
+    if (result->matches.empty()) continue;
+    for (const auto& b : best) logit += b.second;
+    logit += 0.3 * rest;
+    result->score = 1.0 / (1.0 + std::exp(-logit));
   }
-  for (const auto& b : best) logit += b.second;
-  logit += 0.3 * rest;
-  result.score = 1.0 / (1.0 + std::exp(-logit));
+}
+
+}  // namespace
+
+ThreatResult DetectThreats(std::string_view text, std::string_view norm) {
+  ThreatResult result;
+  Detect(ThreatLexicon(), text, norm, &result, nullptr);
   return result;
 }
 
-ThreatLexiconStats GetThreatLexiconStats() { return Lexicon().stats; }
+ThreatResult DetectInsults(std::string_view text) { return DetectInsults(text, NormalizeText(text)); }
+
+ThreatResult DetectInsults(std::string_view text, std::string_view norm) {
+  ThreatResult result;
+  Detect(InsultLexicon(), text, norm, nullptr, &result);
+  return result;
+}
+
+void DetectThreatsAndInsults(std::string_view text, std::string_view norm, ThreatResult* threats,
+                             ThreatResult* insults) {
+  *threats = {};
+  *insults = {};
+  Detect(CombinedLexicon(), text, norm, threats, insults);
+}
+
+ThreatLexiconStats GetThreatLexiconStats() { return ThreatLexicon().stats; }
+
+ThreatLexiconStats GetInsultLexiconStats() { return InsultLexicon().stats; }
 
 }  // namespace swarmlens

@@ -115,6 +115,30 @@ TEST(CommentModel, ExplainsWithSpansOfTheOriginalText) {
   EXPECT_TRUE(ExplainHarassment("").empty());
 }
 
+TEST(CommentModel, CommentHarassmentAddsTheInsultLexicon) {
+  // English and Finglish abuse: the Persian-trained model alone misses it, the comment scorer
+  // flags it with the insult as a span of the original text.
+  for (const std::string text : {"you are a whore", "jende bi namoos", "shut up, traitor"}) {
+    const std::string norm = NormalizeText(text);
+    const HarassmentResult model = ScoreNormalizedHarassment(norm);
+    const HarassmentResult both = ScoreCommentHarassment(text, norm);
+    EXPECT_FALSE(model.flagged) << text << " (if the model learnt it, pick another example)";
+    EXPECT_TRUE(both.flagged) << text;
+    EXPECT_GE(both.logit, model.logit) << text;
+    EXPECT_DOUBLE_EQ(both.model_score, model.score) << text;
+    ASSERT_FALSE(both.insults.empty()) << text;
+    for (const ThreatMatch& m : both.insults) EXPECT_LE(m.span.end, text.size());
+  }
+  // Persian insults keep the model's verdict; ordinary text stays unflagged.
+  const std::string persian = "خفه شو احمق بیشعور";
+  EXPECT_TRUE(ScoreCommentHarassment(persian, NormalizeText(persian)).flagged);
+  EXPECT_DOUBLE_EQ(ScoreCommentHarassment(persian, NormalizeText(persian)).logit, ScoreHarassment(persian).logit);
+  const std::string thanks = "thank you for your courage, woman life freedom";
+  const HarassmentResult ok = ScoreCommentHarassment(thanks, NormalizeText(thanks));
+  EXPECT_FALSE(ok.flagged);
+  EXPECT_TRUE(ok.insults.empty());
+}
+
 TEST(CommentModel, EmptyAndRepeatedCallsAreStable) {
   const HarassmentResult empty = ScoreHarassment("");
   EXPECT_GT(empty.score, 0.0);

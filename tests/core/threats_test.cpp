@@ -176,5 +176,85 @@ TEST(Threats, HostileBytesDoNotBreakIt) {
   EXPECT_TRUE(DetectThreats(std::string_view("\0\0\0", 3)).matches.empty());
 }
 
+
+// --- Insult lexicon (DetectInsults): English and Finglish harassment the Persian model cannot see.
+
+TEST(Insults, MustMatchGolden) {
+  const std::vector<std::string> lines = Lines(testing::ReadTestData("insults/must_match.tsv"));
+  ASSERT_GE(lines.size(), 35u);
+  for (const std::string& line : lines) {
+    const std::size_t t1 = line.find('\t');
+    const std::size_t t2 = line.find('\t', t1 + 1);
+    ASSERT_NE(t2, std::string::npos) << "malformed line: " << line;
+    const std::string category = line.substr(0, t1);
+    const std::string span = line.substr(t1 + 1, t2 - t1 - 1);
+    const std::string text = line.substr(t2 + 1);
+    const ThreatResult r = DetectInsults(text);
+    bool found = false;
+    for (const ThreatMatch& m : r.matches) {
+      ASSERT_LE(m.span.begin, m.span.end);
+      ASSERT_LE(m.span.end, text.size());
+      if (m.category == category && text.substr(m.span.begin, m.span.end - m.span.begin) == span) found = true;
+    }
+    EXPECT_TRUE(found) << "expected " << category << " \"" << span << "\" in: " << text << "\n  got "
+                       << Describe(text, r);
+    EXPECT_GE(r.score, kThreatMediumScore) << text;
+    // Insults are not threats: the threat lexicon stays silent on them.
+    EXPECT_LT(DetectThreats(text).score, kThreatMediumScore) << text;
+  }
+}
+
+TEST(Insults, MustNotMatchGolden) {
+  for (const char* file : {"insults/must_not_match.tsv", "threats/must_not_match.tsv"}) {
+    const std::vector<std::string> lines = Lines(testing::ReadTestData(file));
+    ASSERT_GE(lines.size(), 20u) << file;
+    for (const std::string& text : lines) {
+      const ThreatResult r = DetectInsults(text);
+      EXPECT_TRUE(r.matches.empty()) << file << ": " << text << "\n  got " << Describe(text, r);
+    }
+  }
+}
+
+TEST(Insults, LexiconCompilesCleanly) {
+  const ThreatLexiconStats s = GetInsultLexiconStats();
+  EXPECT_GE(s.entries, 60u);
+  EXPECT_GE(s.negative_entries, 3u);
+  EXPECT_EQ(s.unmatchable_forms, 0u);
+}
+
+TEST(Insults, WeakWordsCountButDoNotFlagAlone) {
+  const ThreatResult weak = DetectInsults("that was garbage");
+  ASSERT_EQ(weak.matches.size(), 1u) << Describe("that was garbage", weak);
+  EXPECT_LT(weak.score, kThreatMediumScore);
+  // Aimed at the reader it is an insult.
+  EXPECT_GE(DetectInsults("you are garbage").score, kThreatMediumScore);
+  // An idiom cancels only what it overlaps.
+  const std::string idiom = "karma is a bitch, you whore";
+  const ThreatResult r = DetectInsults(idiom);
+  ASSERT_EQ(r.matches.size(), 1u) << Describe(idiom, r);
+  EXPECT_EQ(idiom.substr(r.matches[0].span.begin, r.matches[0].span.end - r.matches[0].span.begin), "whore");
+}
+
+TEST(Insults, OnePassEqualsTwoSeparatePasses) {
+  // The comment scorer matches both lexicons at once; it must agree with each alone, and an idiom
+  // of one lexicon must not cancel a match of the other ("karma is a bitch" vs a threat).
+  std::vector<std::string> texts = {"karma is a bitch, we will kill you", "you whore, we know where you live"};
+  for (const char* file : {"insults/must_match.tsv", "threats/must_match.tsv", "insults/must_not_match.tsv",
+                           "threats/must_not_match.tsv"}) {
+    for (const std::string& line : Lines(testing::ReadTestData(file))) texts.push_back(line.substr(line.rfind('\t') + 1));
+  }
+  for (const std::string& text : texts) {
+    const std::string norm = NormalizeText(text);
+    ThreatResult threats, insults;
+    DetectThreatsAndInsults(text, norm, &threats, &insults);
+    EXPECT_EQ(Describe(text, threats), Describe(text, DetectThreats(text))) << text;
+    EXPECT_EQ(Describe(text, insults), Describe(text, DetectInsults(text))) << text;
+  }
+  ThreatResult threats, insults;
+  DetectThreatsAndInsults(texts[0], NormalizeText(texts[0]), &threats, &insults);
+  EXPECT_GE(threats.score, kThreatHighScore);
+  EXPECT_TRUE(insults.matches.empty());
+}
+
 }  // namespace
 }  // namespace swarmlens

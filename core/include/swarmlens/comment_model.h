@@ -2,7 +2,7 @@
 // trained by scripts/train_comment_model.py on Persian Instagram comments (ParsOffensive) and
 // tweets (Pars-OFF), quantised to int8 and compiled into the core. See docs/comment-model-card.md
 // for data, metrics and known failure modes (sarcasm, Finglish and English are not in the
-// training data).
+// training data: ScoreCommentHarassment adds the insult lexicon for them).
 //
 //   const swarmlens::HarassmentResult r = swarmlens::ScoreHarassment(comment_text);
 //   if (r.flagged) { /* show a harassment marker; r.score is in [0, 1] */ }
@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "swarmlens/text_normalize.h"
+#include "swarmlens/threats.h"
 
 namespace swarmlens {
 
@@ -20,7 +21,11 @@ namespace swarmlens {
 struct HarassmentResult {
   double score = 0.0;    ///< sigmoid(logit), in [0, 1]; ~probability that the text is offensive.
   double logit = 0.0;    ///< Log-odds before the sigmoid (stable to compare and to sum).
-  bool flagged = false;  ///< score >= kHarassmentThreshold.
+  double model_score = 0.0;  ///< The model's own score (== score unless the insult lexicon raised it).
+  bool flagged = false;  ///< score >= kHarassmentThreshold (or, from ScoreCommentHarassment, an insult).
+  /// Insult lexicon matches, spans in the scored text (ScoreCommentHarassment only; empty from
+  /// the model-only functions).
+  std::vector<ThreatMatch> insults;
 };
 
 /// Score at or above which ScoreHarassment flags a text: the threshold that maximised macro-F1 on
@@ -38,6 +43,17 @@ HarassmentResult ScoreHarassment(std::string_view text);
 /// options (lets a caller that normalises once for several analyses skip the second pass).
 /// Precondition: `normalized` == NormalizeText(something).
 HarassmentResult ScoreNormalizedHarassment(std::string_view normalized);
+
+/// Harassment of one comment: the model and the insult lexicon (DetectInsults: English and
+/// Finglish, which the Persian-trained model cannot read) together. logit = the larger of the
+/// model's logit and the lexicon's; flagged when the model flags or the lexicon score reaches
+/// kThreatMediumScore (one insult of weight >= 3). Precondition: `normalized ==
+/// NormalizeText(text)`.
+HarassmentResult ScoreCommentHarassment(std::string_view text, std::string_view normalized);
+
+/// The combination ScoreCommentHarassment applies, for a caller that already has the model's
+/// result and the insult matches (from DetectThreatsAndInsults).
+HarassmentResult AddInsults(HarassmentResult model, ThreatResult insults);
 
 /// A word of the original text and how far it pushed the logit towards harassment.
 struct HarassmentEvidence {

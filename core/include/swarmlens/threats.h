@@ -68,6 +68,19 @@ ThreatResult DetectThreats(std::string_view text);
 /// `text`. Same result as DetectThreats(text).
 ThreatResult DetectThreats(std::string_view text, std::string_view normalized);
 
+/// Insults and slurs in Latin script (English and Finglish): the same matcher and score over the
+/// insult lexicon (core/src/insult_lexicon.h; categories "gendered", "obscene", "insult",
+/// "smear", "silencing"). It complements the harassment model, which is trained on Persian script
+/// only (see ScoreCommentHarassment in comment_model.h). Never fails.
+ThreatResult DetectInsults(std::string_view text);
+/// DetectInsults for already normalised text (same precondition as DetectThreats).
+ThreatResult DetectInsults(std::string_view text, std::string_view normalized);
+
+/// Both lexicons in one pass over the tokens (what the comment scorer uses): the same results as
+/// DetectThreats and DetectInsults on the same text, at about the cost of one of them.
+void DetectThreatsAndInsults(std::string_view text, std::string_view normalized, ThreatResult* threats,
+                             ThreatResult* insults);
+
 /// Size of the compiled lexicon, for documentation and tests.
 struct ThreatLexiconStats {
   std::size_t entries = 0;            ///< Source entries (patterns with alternatives).
@@ -77,5 +90,7 @@ struct ThreatLexiconStats {
 };
 /// Statistics of the compiled lexicon.
 ThreatLexiconStats GetThreatLexiconStats();
+/// Statistics of the compiled insult lexicon.
+ThreatLexiconStats GetInsultLexiconStats();
 
 }  // namespace swarmlens

@@ -43,7 +43,9 @@ Inputs (every field optional, unknown keys ignored):
     (older and newer layouts; latin-1 mojibake in names is repaired)
   - profile payloads (web_profile_info, /users/<id>/info, profile page GraphQL): profile tier
   - comment threads: REST /api/v1/media/<id>/comments/ and replies, the GraphQL comments
-    connection, or a post's HTML page with the first page embedded as JSON. Each comment is
+    connection, or a post's HTML page with the first page embedded as JSON; facebook.com
+    /api/graphql/ comment and reply responses (also "for (;;);"-guarded and streamed, one JSON
+    document a line). Each comment is
     checked for threats (Persian, Finglish, English lexicon), offensive language (a model trained
     on ParsOffensive) and copy-paste / burst campaigns; its author is scored like any account.
   FILE  a JSON file; DIR  every *.json below it, in name order; -  standard input.
@@ -73,7 +75,8 @@ Swarms: the accounts of each list (one list per --list/--owner, or per payload) 
 analysed together: creation cohorts (dense bands of account ids), follow bursts, username
 templates, reused display names and shared profile pictures. Clusters are printed after the
 ranked accounts (jsonl: {"kind":"cluster",...} lines) and add their evidence to each member's
-score as "swarm_*" reasons.
+score as "swarm_*" reasons. The distinct commenters of each post are analysed the same way, in
+order of their first comment (clusters with "list":"commenters" and the "post").
 
 simulate writes a synthetic follower list with ground truth from a scenario file
 (examples/scenarios/): DIR/followers/page_NNN.json (REST pages), DIR/labels.csv,
@@ -253,14 +256,18 @@ int Analyze(const Options& opt) {
       // Not an account payload: it may be a comment thread (JSON, or a post's HTML page).
       const std::size_t first = text.find_first_not_of(" \t\r\n");
       const bool html = first != std::string::npos && text[first] == '<';
-      if (r.error().code == ErrorCode::kUnknownShape || html) {
+      // Facebook guards its responses with "for (;;);" and streams them as several documents,
+      // which the account parser calls malformed.
+      const bool facebook = first != std::string::npos && text.compare(first, 9, "for (;;);") == 0;
+      if (r.error().code == ErrorCode::kUnknownShape || r.error().code == ErrorCode::kMalformedJson || html) {
         Result<CommentSummary> c = engine.IngestComments(text, source);
         if (c) {
           ++files;
           return;
         }
         // Report the comment parser's error when it recognised a comment payload (or HTML).
-        if (html || c.error().code != ErrorCode::kUnknownShape) {
+        if (html || facebook ||
+            (r.error().code == ErrorCode::kUnknownShape && c.error().code != ErrorCode::kUnknownShape)) {
           std::fprintf(stderr, "swarmlens: %s\n", c.error().ToString().c_str());
           bad_input = true;
           return;
@@ -373,8 +380,9 @@ int Analyze(const Options& opt) {
       out += Pad("KIND", 19) + Pad("LIST", 24) + Pad("SIZE", 6) + Pad("STRENGTH", 10) + "DESCRIPTION\n";
       for (const ListCluster& c : clusters) {
         out += Pad(ClusterKindName(c.cluster.kind), 19);
-        std::string list = ListKindName(c.list);
-        if (!c.owner.empty()) list += " of " + c.owner;
+        std::string list = c.post ? "commenters of " + (c.post->empty() ? std::string("a post") : *c.post)
+                                  : std::string(ListKindName(c.list));
+        if (!c.post && !c.owner.empty()) list += " of " + c.owner;
         out += Pad(TerminalSafe(list, 20), 24);
         out += Pad(std::to_string(c.cluster.members.size()), 6);
         std::snprintf(line, sizeof line, "%.1f", c.cluster.strength);

@@ -1,9 +1,9 @@
 // Comment ingest: comment payloads -> CommentPage, with simdjson On-Demand (error-code API only),
 // and the <script type="application/json"> blobs of a post's HTML.
 //
-// Same rules as ingest.cpp: every value met is read to its end (known fields with typed getters,
-// the rest validated), the document must end after its root value, so a page is never returned
-// half-read. Unlike the follower parser, the comment list is searched for anywhere in the
+// Same rules as ingest.cpp, with the same readers (json_read.h): every value met is read to its
+// end (known fields with typed getters, the rest validated), the document must end after its root
+// value, so a page is never returned half-read. Unlike the follower parser, the comment list is searched for anywhere in the
 // document (bounded depth), because the first page comes inside Relay prefetch blobs whose
 // nesting changes with every web-app release. A `comments` array somewhere in a blob is only a
 // candidate: its elements are read leniently (a wrong type is remembered, not raised) and the
@@ -11,6 +11,7 @@
 // type error becomes the error. The explicitly named GraphQL connections are read strictly.
 #include "swarmlens/comments.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -21,6 +22,7 @@
 #include <utility>
 #include <vector>
 
+#include "json_read.h"
 #include "simdjson.h"
 
 namespace swarmlens {
@@ -35,61 +37,35 @@ const char* CommentShapeName(CommentShape shape) noexcept {
       return "graphql";
     case CommentShape::kGraphqlReplies:
       return "graphql_replies";
+    case CommentShape::kFacebookGraphql:
+      return "facebook_graphql";
+    case CommentShape::kFacebookReplies:
+      return "facebook_replies";
   }
   return "unknown";
 }
 
 namespace {
 
-namespace od = simdjson::ondemand;
-using simdjson::error_code;
+using detail::AllDigits;
+using detail::EndsWith;
+using detail::HasNonAscii;
+using detail::IntMode;
+using detail::IsJsonNumber;
+using detail::StartsWith;
+namespace od = detail::od;
+using detail::error_code;
 
-constexpr int kMaxDepth = 256;       // validity: deeper JSON is rejected (bounds recursion)
-constexpr int kMaxSearchDepth = 64;  // the list search does not look below this depth
+constexpr int kMaxDepth = detail::kMaxJsonDepth;  // validity: deeper JSON is rejected (bounds recursion)
+constexpr int kMaxSearchDepth = 64;                // the list search does not look below this depth
 
 constexpr std::string_view kConnectionKey = "xdt_api__v1__media__media_id__comments__connection";
 constexpr std::string_view kChildConnectionKey =
     "xdt_api__v1__media__media_id__comments__parent_comment_id__child_comments__connection";
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-bool StartsWith(std::string_view s, std::string_view p) { return s.size() >= p.size() && s.substr(0, p.size()) == p; }
-bool EndsWith(std::string_view s, std::string_view p) {
-  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
-}
-
-bool AllDigits(std::string_view s) {
-  if (s.empty() || s.size() > 20) return false;
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-  }
-  return true;
-}
-
-bool ParseU64(std::string_view s, std::uint64_t* out) {
-  if (!AllDigits(s)) return false;
-  std::uint64_t v = 0;
-  for (char c : s) {
-    const auto d = static_cast<std::uint64_t>(c - '0');
-    if (v > (UINT64_MAX - d) / 10) return false;
-    v = v * 10 + d;
-  }
-  *out = v;
-  return true;
-}
-
-bool HasNonAscii(std::string_view s) {
-  for (char c : s) {
-    if (static_cast<unsigned char>(c) >= 0x80) return true;
-  }
-  return false;
-}
+bool IsSpace(char c) { return detail::IsJsonSpace(c); }
+std::string_view Trim(std::string_view s) { return detail::TrimJsonSpace(s); }
+bool ParseU64(std::string_view s, std::uint64_t* out) { return detail::ParseDecimal(s, out); }
 
 // A picture on Meta's CDN naming an image file: then "not the default silhouette" is known.
 bool IsCdnPictureFile(std::string_view url) {
@@ -108,101 +84,106 @@ bool IsCdnPictureFile(std::string_view url) {
   return false;
 }
 
-// ---- error-path diagnosis (rare: only after simdjson reported a problem) ----
-
-enum class Shape { kBalanced, kEndsInside, kMismatch, kTrailing };
-
-Shape ScanBrackets(std::string_view text, std::size_t* offset) {
-  std::string stack;
-  bool in_string = false, closed = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        in_string = false;
-        closed = stack.empty();
-      }
-      continue;
-    }
-    if (IsSpace(c)) continue;
-    if (closed) {
-      *offset = i;
-      return Shape::kTrailing;
-    }
-    if (c == '"') {
-      in_string = true;
-    } else if (c == '{' || c == '[') {
-      stack.push_back(c);
-    } else if (c == '}' || c == ']') {
-      if (stack.empty() || stack.back() != (c == '}' ? '{' : '[')) {
-        *offset = i;
-        return Shape::kMismatch;
-      }
-      stack.pop_back();
-      closed = stack.empty();
-    }
+// An opaque comment id (the extension's DOM-read Facebook comments, GraphQL ids): short and
+// plain, so it can key a map and be printed without escaping.
+bool IsOpaqueId(std::string_view s) {
+  if (s.empty() || s.size() > 128) return false;
+  for (char c : s) {
+    const bool ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+                    c == '-' || c == ':' || c == '.' || c == '=' || c == '+' || c == '/';
+    if (!ok) return false;
   }
-  return in_string || !stack.empty() ? Shape::kEndsInside : Shape::kBalanced;
+  return true;
 }
 
-std::size_t FirstBadUtf8(std::string_view t) {
-  std::size_t i = 0;
-  while (i < t.size()) {
-    const auto b = static_cast<unsigned char>(t[i]);
-    std::size_t n = 1;
-    if (b >= 0x80) {
-      n = b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
-      if (n == 0 || t.size() - i < n) return i;
-      for (std::size_t k = 1; k < n; ++k) {
-        if ((static_cast<unsigned char>(t[i + k]) & 0xC0) != 0x80) return i;
-      }
-      const auto b1 = static_cast<unsigned char>(t[i + 1]);
-      if ((b == 0xE0 && b1 < 0xA0) || (b == 0xED && b1 > 0x9F) || (b == 0xF0 && b1 < 0x90) || (b == 0xF4 && b1 > 0x8F))
-        return i;
+// Base64 (standard or URL-safe alphabet, padding optional) -> bytes; nullopt on anything else.
+std::optional<std::string> DecodeBase64(std::string_view s) {
+  while (!s.empty() && s.back() == '=') s.remove_suffix(1);
+  if (s.size() > 256) return std::nullopt;  // Facebook's ids are short; nothing else is decoded
+  std::string out;
+  std::uint32_t acc = 0;
+  int bits = 0;
+  for (char c : s) {
+    int v = -1;
+    if (c >= 'A' && c <= 'Z') v = c - 'A';
+    if (c >= 'a' && c <= 'z') v = c - 'a' + 26;
+    if (c >= '0' && c <= '9') v = c - '0' + 52;
+    if (c == '+' || c == '-') v = 62;
+    if (c == '/' || c == '_') v = 63;
+    if (v < 0) return std::nullopt;
+    acc = (acc << 6) | static_cast<std::uint32_t>(v);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push_back(static_cast<char>((acc >> bits) & 0xFF));
     }
-    i += n;
   }
-  return t.size();
+  return out;
 }
 
-const char* Explain(error_code e) {
-  switch (e) {
-    case simdjson::T_ATOM_ERROR:
-    case simdjson::F_ATOM_ERROR:
-    case simdjson::N_ATOM_ERROR:
-      return "expected true, false or null";
-    case simdjson::NUMBER_ERROR:
-      return "expected a number";
-    case simdjson::STRING_ERROR:
-      return "invalid escape in a string";
-    case simdjson::TAPE_ERROR:
-      return "expected ',', ':' or a closing bracket here";
-    case simdjson::TRAILING_CONTENT:
-      return "unexpected content after the JSON value";
-    case simdjson::DEPTH_ERROR:
-      return "JSON nested too deeply";
-    default:
-      return simdjson::error_message(e);
-  }
+// Facebook's GraphQL ids are base64 of "<kind>:<post>_<item>" ("comment:123_456",
+// "feedback:123_456"). Gives {post, item} when `id` decodes to that form with decimal parts.
+std::optional<std::pair<std::string, std::string>> DecodeFacebookId(std::string_view id, std::string_view kind) {
+  const std::optional<std::string> raw = DecodeBase64(id);
+  if (!raw || raw->size() <= kind.size() || raw->compare(0, kind.size(), kind) != 0 || (*raw)[kind.size()] != ':')
+    return std::nullopt;
+  const std::string_view rest = std::string_view(*raw).substr(kind.size() + 1);
+  const std::size_t sep = rest.rfind('_');
+  if (sep == std::string_view::npos || !AllDigits(rest.substr(0, sep)) || !AllDigits(rest.substr(sep + 1)))
+    return std::nullopt;
+  return std::make_pair(std::string(rest.substr(0, sep)), std::string(rest.substr(sep + 1)));
 }
 
-// The input with simdjson's padding, reused between calls.
-struct Padded {
-  std::unique_ptr<char[]> data;
-  std::size_t capacity = 0;
-  simdjson::padded_string_view Load(std::string_view text) {
-    const std::size_t need = text.size() + simdjson::SIMDJSON_PADDING;
-    if (need > capacity) {
-      capacity = need < 4096 ? 4096 : need + need / 2;
-      data.reset(new char[capacity]);
-    }
-    if (!text.empty()) std::memcpy(data.get(), text.data(), text.size());
-    std::memset(data.get() + text.size(), 0, simdjson::SIMDJSON_PADDING);
-    return simdjson::padded_string_view(data.get(), text.size(), capacity);
+// A Facebook profile link -> vanity name or numeric id. Forms: /<vanity>, /profile.php?id=<n>,
+// /groups/<g>/user/<u>/, /people/<name>/<n>/ (host www., m., web. or none).
+void ReadFacebookProfileUrl(std::string_view url, Account& acc) {
+  for (std::string_view scheme : {"https://", "http://"}) {
+    if (StartsWith(url, scheme)) url.remove_prefix(scheme.size());
   }
-};
+  const std::size_t slash = url.find('/');
+  if (slash == std::string_view::npos) return;
+  const std::string_view host = url.substr(0, slash);
+  if (host != "facebook.com" && !EndsWith(host, ".facebook.com")) return;
+  std::string_view path = url.substr(slash + 1);
+  const std::size_t query_at = path.find_first_of("?#");
+  const std::string_view query = query_at == std::string_view::npos ? std::string_view() : path.substr(query_at);
+  path = path.substr(0, query_at);
+  while (!path.empty() && path.back() == '/') path.remove_suffix(1);
+  std::vector<std::string_view> parts;
+  for (std::size_t i = 0; i <= path.size();) {
+    const std::size_t j = std::min(path.find('/', i), path.size());
+    parts.push_back(path.substr(i, j - i));
+    i = j + 1;
+  }
+  std::uint64_t n = 0;
+  const auto set_id = [&](std::string_view digits) {
+    if (!acc.pk && ParseU64(digits, &n)) acc.pk = n;
+  };
+  if (parts.size() == 1 && parts[0] == "profile.php") {
+    const std::size_t at = query.find("id=");
+    if (at != std::string_view::npos && (query[at - 1] == '?' || query[at - 1] == '&')) {
+      const std::string_view v = query.substr(at + 3);
+      set_id(v.substr(0, v.find_first_of("&#")));
+    }
+  } else if (parts.size() == 4 && parts[0] == "groups" && parts[2] == "user") {
+    set_id(parts[3]);
+  } else if (parts.size() == 3 && parts[0] == "people") {
+    set_id(parts[2]);
+  } else if (parts.size() == 1 && !parts[0].empty() && parts[0].find('.') != 0) {
+    // Vanity names: letters, digits and dots (Facebook's rule); lower-cased like Instagram's.
+    std::string name;
+    for (char c : parts[0]) {
+      const bool ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.';
+      if (!ok) return;
+      name.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    }
+    if (AllDigits(name)) {
+      set_id(name);  // facebook.com/<id>
+    } else {
+      acc.username = std::move(name);
+    }
+  }
+}
 
 // What one comment (or user) read has found besides the record itself.
 struct ReadState {
@@ -220,347 +201,108 @@ struct Found {
   std::optional<Comment> parent;
 };
 
-class Parser {
+class Parser : public detail::JsonReader {
  public:
   Parser(const char* base, std::size_t len, od::document& doc, const SourceInfo& source, std::string_view post)
-      : base_(base), len_(len), doc_(doc), source_(source), post_(post) {}
+      : JsonReader(base, len, doc, source, {"input is empty: expected a JSON object", /*locate_control_chars=*/false}),
+        post_(post) {}
 
   bool Run();
-  bool FailJson(error_code e, std::optional<std::uint64_t> where = std::nullopt);
   CommentPage& page() { return page_; }
-  Error& error() { return error_; }
+
+  /// A document of a streamed response: a whole response, or ({"label", "path", "data"}) one
+  /// more edge of a comment connection the first document opened (`path` ends in "edges", N).
+  enum class Part : std::uint8_t { kDocument, kFacebookEdge, kFacebookReplyEdge };
+  void set_part(Part part) { part_ = part; }
+  /// Reads the root's "path" only (the rest validated) to tell which Part this document is.
+  bool ProbePart(Part* out);
 
  private:
-  std::uint64_t At(const char* p) const {
-    if (p == nullptr || p < base_) return 0;
-    const auto off = static_cast<std::size_t>(p - base_);
-    return off > len_ ? len_ : off;
-  }
-  std::uint64_t At(od::value& v) { return At(v.raw_json_token().data()); }
-  bool Fail(ErrorCode code, std::uint64_t offset, std::string message) {
-    error_ = Error{code, source_.name, offset, std::move(message)};
-    return false;
-  }
-  bool FailAt(error_code e, od::value& v) { return FailJson(e, At(v)); }
+  std::uint64_t At(od::value& v) { return OffsetOf(v); }
   // A wrong type: the value is still checked to be valid JSON (a malformed value is reported as
   // malformed), then the error is raised or, in a lenient read, remembered.
   bool WrongType(od::value& v, std::string_view expected, std::string_view field, ReadState& st) {
-    const std::uint64_t at = At(v);
-    if (!Validate(v, 1)) return false;
-    Error err{ErrorCode::kUnexpectedType, source_.name, at,
-              "expected " + std::string(expected) + " for \"" + std::string(field) + "\""};
-    if (st.lenient) {
-      if (!st.deferred) st.deferred = std::move(err);
-      return true;
-    }
-    error_ = std::move(err);
-    return false;
+    return Soft(FailWrongType(v, expected, field), st);
   }
-  bool Key(od::field& f, std::string_view* key) {
-    const std::string_view raw = f.escaped_key();
-    if (raw.find('\\') == std::string_view::npos) {
-      *key = raw;
-      return true;
-    }
-    if (auto e = f.unescaped_key(false).get(*key)) return FailJson(e, At(raw.data()) - 1);
-    return true;
+  bool Soft(bool ok, ReadState& st) { return JsonReader::Soft(ok, st.lenient, &st.deferred); }
+  // A type error found by this parser itself: raised, or in a lenient read remembered.
+  bool Problem(std::uint64_t offset, std::string message, ReadState& st) {
+    return Soft(Fail(ErrorCode::kUnexpectedType, offset, std::move(message)), st);
   }
 
-  bool Validate(od::value v, int depth);
-  bool Null(od::value& v);
-  bool Type(od::value& v, od::json_type* t) {
-    if (auto e = v.type().get(*t)) return FailAt(e, v);
-    return true;
+  // Typed readers (json_read.h): each consumes the value; null -> nullopt.
+  bool ReadString(od::value& v, std::string_view field, std::optional<std::string_view>* out, ReadState& st) {
+    return Soft(JsonReader::ReadString(v, field, out), st);
   }
-  // Typed readers: each consumes the value; null -> nullopt.
-  bool ReadString(od::value& v, std::string_view field, std::optional<std::string_view>* out, ReadState& st);
-  bool ReadBool(od::value& v, std::string_view field, std::optional<bool>* out, ReadState& st);
-  bool ReadInt(od::value& v, std::string_view field, std::optional<std::int64_t>* out, ReadState& st);
-  bool ReadId(od::value& v, std::string_view field, std::optional<std::string>* out, ReadState& st);
-  bool ReadCursor(od::value& v, std::optional<std::string>* out);
+  bool ReadBool(od::value& v, std::string_view field, std::optional<bool>* out, ReadState& st) {
+    return Soft(JsonReader::ReadBool(v, field, out), st);
+  }
+  bool ReadInt(od::value& v, std::string_view field, std::optional<std::int64_t>* out, ReadState& st) {
+    return Soft(JsonReader::ReadInt(v, field, out, IntMode::kLoose), st);
+  }
+  // `opaque`: a comment's own `id` may also be an opaque token (IsOpaqueId).
+  bool ReadId(od::value& v, std::string_view field, std::optional<std::string>* out, ReadState& st,
+              bool opaque = false);
+  // Cursors are opaque (often JSON inside a string); a cursor of another type is no cursor.
+  bool ReadCursor(od::value& v, std::optional<std::string>* out) {
+    return JsonReader::ReadCursor(v, "cursor", out, /*lenient=*/true);
+  }
+  bool PageInfo(od::value& v, std::optional<std::string>* cursor, std::optional<bool>* has_next, int depth) {
+    return ReadPageInfo(v, cursor, has_next, depth, /*lenient=*/true);
+  }
 
   bool Walk(od::value v, int depth);
   bool WalkObject(od::object& obj, int depth);
   bool CandidateArray(od::value& v, std::string_view key, int container, int depth);
   bool Connection(od::value& v, CommentShape shape, int depth);
-  bool PageInfo(od::value& v, std::optional<std::string>* cursor, std::optional<bool>* has_next, int depth);
   bool ReadComment(od::value& v, std::vector<Comment>* out, ReadState& st, bool* comment_like, int depth);
+  // Facebook (read strictly, like the named Instagram connections).
+  bool FbRendering(od::value& v, int depth);
+  bool FbTopConnection(od::value& v, CommentShape shape, int container, int depth);
+  bool FbConnection(od::value& v, std::string_view field, std::vector<Comment>* out, std::optional<std::string>* cursor,
+                    int depth);
+  bool FbEdge(od::value& edge, std::string_view field, std::vector<Comment>* out, int depth);
+  bool FbComment(od::value& v, std::vector<Comment>* out, int depth);
+  bool FbAuthor(od::value& v, Account& acc, int depth);
+  bool FbFeedback(od::value& v, std::vector<Comment>* replies, int depth);
+  bool FbMember(od::value& v, std::string_view field, std::string_view member, std::optional<std::string_view>* out,
+                int depth);
+  bool FbActionLinks(od::value& v, std::optional<std::int64_t>* created, int depth);
   bool ReadUser(od::value& v, Account& acc, ReadState& st, int depth);
 
-  const char* base_;
-  std::size_t len_;
-  od::document& doc_;
-  const SourceInfo& source_;
   std::string_view post_;
   CommentPage page_;
-  Error error_;
   std::optional<Found> connection_;   // an explicitly named GraphQL connection (wins)
   std::optional<Found> array_;        // the first non-empty comment array
   std::optional<Found> empty_array_;  // the first empty `comments` / `child_comments` array
+  std::optional<Found> facebook_;     // every Facebook comment connection, in document order
+  // Replies read from a `replies_connection` right below an object: [first, end) of facebook_,
+  // and that object's id; resolved to the parent comment when the object ends.
+  struct FbReplyRange {
+    int container;
+    std::size_t first, end;
+  };
+  std::vector<FbReplyRange> fb_reply_ranges_;
+  Part part_ = Part::kDocument;
   int objects_ = 0;                   // ids of the objects walked
 };
 
-bool Parser::FailJson(error_code e, std::optional<std::uint64_t> where) {
-  const std::string_view text(base_, len_);
-  if (Trim(text).empty()) return Fail(ErrorCode::kTruncated, len_, "input is empty: expected a JSON object");
-  if (e == simdjson::UTF8_ERROR)
-    return Fail(ErrorCode::kMalformedJson, FirstBadUtf8(text), "invalid UTF-8 in the input");
-  std::size_t off = 0;
-  switch (ScanBrackets(text, &off)) {
-    case Shape::kMismatch:
-      return Fail(ErrorCode::kMalformedJson, off,
-                  std::string("unexpected '") + text[off] + "' (brackets do not match)");
-    case Shape::kTrailing:
-      return Fail(ErrorCode::kMalformedJson, off, "unexpected content after the JSON value");
-    case Shape::kEndsInside:
-      return Fail(ErrorCode::kTruncated, len_, "input ended inside the JSON value");
-    case Shape::kBalanced:
-      break;
-  }
-  if (e == simdjson::UNCLOSED_STRING || e == simdjson::INCOMPLETE_ARRAY_OR_OBJECT) {
-    return Fail(ErrorCode::kTruncated, len_, "input ended inside the JSON value");
-  }
-  std::uint64_t at = len_;
-  if (where) {
-    at = *where;
-  } else {
-    const char* p = nullptr;
-    if (doc_.current_location().get(p) == simdjson::SUCCESS) at = At(p);
-  }
-  return Fail(ErrorCode::kMalformedJson, at, std::string("invalid JSON: ") + Explain(e));
-}
-
-bool Parser::Null(od::value& v) {
-  bool is_null = false;
-  if (v.is_null().get(is_null) || !is_null) return FailAt(simdjson::N_ATOM_ERROR, v);
-  return true;
-}
-
-bool Parser::Validate(od::value v, int depth) {
-  if (depth > kMaxDepth) return Fail(ErrorCode::kMalformedJson, At(v), "JSON nested deeper than 256 levels");
-  od::json_type t{};
-  if (!Type(v, &t)) return false;
-  switch (t) {
-    case od::json_type::object: {
-      od::object obj;
-      if (auto e = v.get_object().get(obj)) return FailJson(e);
-      for (auto fr : obj) {
-        od::field f;
-        if (auto e = std::move(fr).get(f)) return FailJson(e);
-        std::string_view key;
-        if (!Key(f, &key) || !Validate(f.value(), depth + 1)) return false;
-      }
-      return true;
-    }
-    case od::json_type::array: {
-      od::array arr;
-      if (auto e = v.get_array().get(arr)) return FailJson(e);
-      for (auto er : arr) {
-        od::value el;
-        if (auto e = std::move(er).get(el)) return FailJson(e);
-        if (!Validate(el, depth + 1)) return false;
-      }
-      return true;
-    }
-    case od::json_type::string: {
-      std::string_view s;
-      if (auto e = v.get_string().get(s)) return FailAt(e, v);
-      return true;
-    }
-    case od::json_type::number: {
-      od::number n;
-      if (auto e = v.get_number().get(n); e && e != simdjson::BIGINT_ERROR) return FailAt(e, v);
-      return true;
-    }
-    case od::json_type::boolean: {
-      bool b = false;
-      if (v.get_bool().get(b)) return FailAt(simdjson::T_ATOM_ERROR, v);
-      return true;
-    }
-    case od::json_type::null:
-      return Null(v);
-  }
-  return FailAt(simdjson::TAPE_ERROR, v);
-}
-
-bool Parser::ReadString(od::value& v, std::string_view field, std::optional<std::string_view>* out, ReadState& st) {
-  od::json_type t{};
-  if (!Type(v, &t)) return false;
-  if (t == od::json_type::null) {
-    out->reset();
-    return Null(v);
-  }
-  if (t != od::json_type::string) return WrongType(v, "a string", field, st);
-  std::string_view s;
-  if (auto e = v.get_string().get(s)) return FailAt(e, v);
-  *out = s;
-  return true;
-}
-
-bool Parser::ReadBool(od::value& v, std::string_view field, std::optional<bool>* out, ReadState& st) {
-  od::json_type t{};
-  if (!Type(v, &t)) return false;
-  if (t == od::json_type::null) {
-    out->reset();
-    return Null(v);
-  }
-  if (t == od::json_type::boolean) {
-    bool b = false;
-    if (v.get_bool().get(b)) return FailAt(simdjson::T_ATOM_ERROR, v);
-    *out = b;
-    return true;
-  }
-  if (t == od::json_type::number) {  // some endpoints send flags as 0 / 1
-    std::int64_t n = -1;
-    if (v.get_int64().get(n) != simdjson::SUCCESS) {
-      od::number num;
-      if (auto e = v.get_number().get(num); e && e != simdjson::BIGINT_ERROR) return FailAt(e, v);
-      n = -1;
-    }
-    if (n == 0 || n == 1) {
-      *out = n == 1;
-      return true;
-    }
-    // Already consumed: record the type error without re-reading.
-    Error err{ErrorCode::kUnexpectedType, source_.name, At(v),
-              "expected true, false, 0 or 1 for \"" + std::string(field) + "\""};
-    if (!st.lenient) {
-      error_ = std::move(err);
-      return false;
-    }
-    if (!st.deferred) st.deferred = std::move(err);
-    return true;
-  }
-  return WrongType(v, "a boolean", field, st);
-}
-
-bool Parser::ReadInt(od::value& v, std::string_view field, std::optional<std::int64_t>* out, ReadState& st) {
-  od::json_type t{};
-  if (!Type(v, &t)) return false;
-  std::string_view token = v.raw_json_token();
-  switch (t) {
-    case od::json_type::null:
-      out->reset();
-      return Null(v);
-    case od::json_type::number: {
-      std::int64_t n = 0;
-      if (v.get_int64().get(n) == simdjson::SUCCESS) {
-        *out = n;
-        return true;
-      }
-      // A fraction (created_at: 1700000000.0 in some dumps) is truncated; anything else is wrong.
-      double d = 0;
-      if (v.get_double().get(d) == simdjson::SUCCESS && d >= -9.0e18 && d <= 9.0e18) {
-        *out = static_cast<std::int64_t>(d);
-        return true;
-      }
-      od::number num;
-      if (auto e = v.get_number().get(num); e && e != simdjson::BIGINT_ERROR) return FailAt(e, v);
-      Error err{ErrorCode::kUnexpectedType, source_.name, At(token.data()),
-                "expected an integer for \"" + std::string(field) + "\""};
-      if (!st.lenient) {
-        error_ = std::move(err);
-        return false;
-      }
-      if (!st.deferred) st.deferred = std::move(err);
-      return true;
-    }
-    case od::json_type::string: {
-      std::string_view s;
-      if (auto e = v.get_string().get(s)) return FailAt(e, v);
-      std::uint64_t u = 0;
-      s = Trim(s);
-      if (s.empty()) {
-        out->reset();
-        return true;
-      }
-      if (ParseU64(s, &u) && u <= static_cast<std::uint64_t>(INT64_MAX)) {
-        *out = static_cast<std::int64_t>(u);
-        return true;
-      }
-      Error err{ErrorCode::kUnexpectedType, source_.name, At(token.data()),
-                "expected an integer for \"" + std::string(field) + "\""};
-      if (!st.lenient) {
-        error_ = std::move(err);
-        return false;
-      }
-      if (!st.deferred) st.deferred = std::move(err);
-      return true;
-    }
-    default:
-      return WrongType(v, "an integer", field, st);
-  }
-}
-
 // Ids are kept as decimal text: comment pks exceed 2^53, and some payloads send them as strings.
-bool Parser::ReadId(od::value& v, std::string_view field, std::optional<std::string>* out, ReadState& st) {
-  od::json_type t{};
-  if (!Type(v, &t)) return false;
-  std::string_view token = v.raw_json_token();
-  switch (t) {
-    case od::json_type::null:
-      out->reset();
-      return Null(v);
-    case od::json_type::number: {
-      std::uint64_t n = 0;
-      if (v.get_uint64().get(n) == simdjson::SUCCESS) {
-        *out = std::to_string(n);
-        return true;
-      }
-      od::number num;
-      if (auto e = v.get_number().get(num); e && e != simdjson::BIGINT_ERROR) return FailAt(e, v);
-      break;
+bool Parser::ReadId(od::value& v, std::string_view field, std::optional<std::string>* out, ReadState& st,
+                    bool opaque) {
+  detail::IdToken id;
+  if (!ReadIdToken(v, field, "a string or number id", "a decimal id", &id)) return Soft(false, st);
+  if (id.kind == detail::IdToken::kNone) {  // null, or "" which carries no id
+    out->reset();
+  } else if (id.kind == detail::IdToken::kNumber) {
+    *out = std::to_string(id.number);
+  } else if (id.kind == detail::IdToken::kText) {
+    if (!AllDigits(id.text) && !(opaque && IsOpaqueId(id.text))) {
+      return Problem(At(v), "expected a decimal id for \"" + std::string(field) + "\"", st);
     }
-    case od::json_type::string: {
-      std::string_view s;
-      if (auto e = v.get_string().get(s)) return FailAt(e, v);
-      s = Trim(s);
-      if (s.empty()) {  // "" carries no id
-        out->reset();
-        return true;
-      }
-      if (AllDigits(s)) {
-        *out = std::string(s);
-        return true;
-      }
-      break;
-    }
-    default:
-      return WrongType(v, "a string or number id", field, st);
+    *out = std::string(id.text);
   }
-  Error err{ErrorCode::kUnexpectedType, source_.name, At(token.data()),
-            "expected a decimal id for \"" + std::string(field) + "\""};
-  if (!st.lenient) {
-    error_ = std::move(err);
-    return false;
-  }
-  if (!st.deferred) st.deferred = std::move(err);
   return true;
-}
-
-// Cursors are opaque (often JSON inside a string); a cursor of another type is no cursor.
-bool Parser::ReadCursor(od::value& v, std::optional<std::string>* out) {
-  od::json_type t{};
-  if (!Type(v, &t)) return false;
-  if (t == od::json_type::string) {
-    std::string_view s;
-    if (auto e = v.get_string().get(s)) return FailAt(e, v);
-    if (s.empty()) {
-      out->reset();
-    } else {
-      out->emplace(s);
-    }
-    return true;
-  }
-  if (t == od::json_type::number) {
-    const std::string_view token = Trim(v.raw_json_token());
-    od::number n;
-    if (auto e = v.get_number().get(n); e && e != simdjson::BIGINT_ERROR) return FailAt(e, v);
-    out->emplace(token);
-    return true;
-  }
-  out->reset();
-  return Validate(v, 1);
 }
 
 enum class UserKey : std::uint8_t {
@@ -608,7 +350,7 @@ UserKey ClassifyUserKey(std::string_view k) {
 bool Parser::ReadUser(od::value& v, Account& acc, ReadState& st, int depth) {
   od::json_type t{};
   if (!Type(v, &t)) return false;
-  if (t == od::json_type::null) return Null(v);
+  if (t == od::json_type::null) return ConsumeNull(v);
   if (t != od::json_type::object) return WrongType(v, "an object", "user", st);
   od::object obj;
   if (auto e = v.get_object().get(obj)) return FailJson(e);
@@ -730,7 +472,7 @@ bool Parser::ReadComment(od::value& v, std::vector<Comment>* out, ReadState& st,
       ok = ReadId(fv, key, &pk_id, st);
     } else if (key == "id") {
       saw_id = true;
-      ok = ReadId(fv, key, &id, st);
+      ok = ReadId(fv, key, &id, st, /*opaque=*/true);
     } else if (key == "text") {
       saw_text = true;
       ok = ReadString(fv, key, &text, st);
@@ -750,7 +492,7 @@ bool Parser::ReadComment(od::value& v, std::vector<Comment>* out, ReadState& st,
       od::json_type at{};
       if (!Type(fv, &at)) return false;
       if (at == od::json_type::null) {
-        ok = Null(fv);
+        ok = ConsumeNull(fv);
       } else if (at != od::json_type::array) {
         ok = WrongType(fv, "an array", key, st);
       } else {
@@ -783,14 +525,7 @@ bool Parser::ReadComment(od::value& v, std::vector<Comment>* out, ReadState& st,
   } else if (id) {
     c.id = std::move(*id);
   }
-  if (c.id.empty() && *comment_like) {
-    Error err{ErrorCode::kUnexpectedType, source_.name, offset, "comment without pk or id"};
-    if (!st.lenient) {
-      error_ = std::move(err);
-      return false;
-    }
-    if (!st.deferred) st.deferred = std::move(err);
-  }
+  if (c.id.empty() && *comment_like && !Problem(offset, "comment without pk or id", st)) return false;
   if (text) c.text = std::string(*text);
   c.created_at = created_at ? created_at : created_at_utc;
   c.parent_id = std::move(parent);
@@ -804,41 +539,12 @@ bool Parser::ReadComment(od::value& v, std::vector<Comment>* out, ReadState& st,
   for (Comment& r : replies) {
     if (r.id.empty()) {
       // A reply must be addressable like any comment (campaigns, updates key on the id).
-      Error err{ErrorCode::kUnexpectedType, source_.name, offset, "reply comment without pk or id"};
-      if (!st.lenient) {
-        error_ = std::move(err);
-        return false;
-      }
-      if (!st.deferred) st.deferred = std::move(err);
+      if (!Problem(offset, "reply comment without pk or id", st)) return false;
       continue;
     }
     if (!r.parent_id && !parent_id.empty() && r.id != parent_id) r.parent_id = parent_id;
     if (r.post.empty()) r.post = post;
     out->push_back(std::move(r));
-  }
-  return true;
-}
-
-bool Parser::PageInfo(od::value& v, std::optional<std::string>* cursor, std::optional<bool>* has_next, int depth) {
-  od::json_type t{};
-  if (!Type(v, &t)) return false;
-  if (t != od::json_type::object) return Validate(v, depth);
-  od::object obj;
-  if (auto e = v.get_object().get(obj)) return FailJson(e);
-  ReadState lenient{true, std::nullopt};
-  for (auto fr : obj) {
-    od::field f;
-    if (auto e = std::move(fr).get(f)) return FailJson(e);
-    std::string_view key;
-    if (!Key(f, &key)) return false;
-    od::value& fv = f.value();
-    if (key == "end_cursor") {
-      if (!ReadCursor(fv, cursor)) return false;
-    } else if (key == "has_next_page") {
-      if (!ReadBool(fv, key, has_next, lenient)) return false;
-    } else if (!Validate(fv, depth + 1)) {
-      return false;
-    }
   }
   return true;
 }
@@ -849,7 +555,7 @@ bool Parser::Connection(od::value& v, CommentShape shape, int depth) {
   od::json_type t{};
   if (!Type(v, &t)) return false;
   ReadState strict;
-  if (t == od::json_type::null) return Null(v);
+  if (t == od::json_type::null) return ConsumeNull(v);
   if (t != od::json_type::object) {
     return WrongType(v, "an object", shape == CommentShape::kGraphql ? kConnectionKey : kChildConnectionKey, strict);
   }
@@ -876,7 +582,7 @@ bool Parser::Connection(od::value& v, CommentShape shape, int depth) {
     od::json_type et{};
     if (!Type(fv, &et)) return false;
     if (et == od::json_type::null) {
-      if (!Null(fv)) return false;
+      if (!ConsumeNull(fv)) return false;
       continue;
     }
     if (et != od::json_type::array) return WrongType(fv, "an array", "edges", strict);
@@ -921,6 +627,268 @@ bool Parser::Connection(od::value& v, CommentShape shape, int depth) {
   found.cursor = std::move(cursor);
   found.nested = depth > 3;  // deeper than {"data": {"<connection>": ...}}
   connection_ = std::move(found);
+  return true;
+}
+
+// ---- Facebook GraphQL comments ----
+
+// `comment_rendering_instance_for_feed_location`: its `comments` is the post's comment list.
+bool Parser::FbRendering(od::value& v, int depth) {
+  od::json_type t{};
+  if (!Type(v, &t)) return false;
+  if (t == od::json_type::null) return ConsumeNull(v);
+  if (t != od::json_type::object) return FailWrongType(v, "an object", "comment_rendering_instance_for_feed_location");
+  return ForEachField(v, [&](std::string_view key, od::value& fv) {
+    return key == "comments" ? FbTopConnection(fv, CommentShape::kFacebookGraphql, -1, depth + 1)
+                             : Validate(fv, depth + 1);
+  });
+}
+
+// A connection found by the document walk: its comments join the page.
+bool Parser::FbTopConnection(od::value& v, CommentShape shape, int container, int depth) {
+  if (!facebook_) {
+    facebook_.emplace();
+    facebook_->shape = shape;
+    facebook_->nested = depth > 4;  // deeper than {"data": {"node": {<key>: ...}}}
+  }
+  const std::size_t first = facebook_->comments.size();
+  std::optional<std::string> cursor;
+  const std::string_view field =
+      shape == CommentShape::kFacebookReplies ? "replies_connection" : "comment_rendering_instance_for_feed_location";
+  if (!FbConnection(v, field, &facebook_->comments, &cursor, depth)) return false;
+  if (first == 0 && !facebook_->cursor) facebook_->cursor = std::move(cursor);  // the first list's cursor
+  if (container >= 0) fb_reply_ranges_.push_back({container, first, facebook_->comments.size()});
+  return true;
+}
+
+// {edges: [{node: comment}], page_info}: every edge must hold a comment object.
+bool Parser::FbConnection(od::value& v, std::string_view field, std::vector<Comment>* out,
+                          std::optional<std::string>* cursor, int depth) {
+  od::json_type t{};
+  if (!Type(v, &t)) return false;
+  if (t == od::json_type::null) return ConsumeNull(v);
+  if (t != od::json_type::object) return FailWrongType(v, "an object", field);
+  std::optional<bool> has_next;
+  const bool ok = ForEachField(v, [&](std::string_view key, od::value& fv) {
+    if (key == "page_info") return PageInfo(fv, cursor, &has_next, depth + 1);
+    if (key != "edges") return Validate(fv, depth + 1);
+    od::json_type et{};
+    if (!Type(fv, &et)) return false;
+    if (et == od::json_type::null) return ConsumeNull(fv);
+    if (et != od::json_type::array) return FailWrongType(fv, "an array", "edges");
+    return ForEachElement(fv, [&](od::value& edge) { return FbEdge(edge, "edges[]", out, depth + 2); });
+  });
+  if (ok && has_next == false) cursor->reset();
+  return ok;
+}
+
+// {node: comment, cursor: ...}.
+bool Parser::FbEdge(od::value& edge, std::string_view field, std::vector<Comment>* out, int depth) {
+  od::json_type nt{};
+  if (!Type(edge, &nt)) return false;
+  if (nt != od::json_type::object) return FailWrongType(edge, "an object", field);
+  const std::uint64_t edge_at = At(edge);
+  bool have_node = false;
+  const bool ok = ForEachField(edge, [&](std::string_view key, od::value& fv) {
+    if (key != "node" || have_node) return Validate(fv, depth + 1);
+    have_node = true;
+    return FbComment(fv, out, depth + 1);
+  });
+  if (ok && !have_node) return Fail(ErrorCode::kUnexpectedType, edge_at, "expected \"node\" in an edge");
+  return ok;
+}
+
+// A streamed part's "path" (the rest of the document is only validated).
+bool Parser::ProbePart(Part* out) {
+  *out = Part::kDocument;
+  od::json_type type{};
+  if (doc_.type().get(type) || type != od::json_type::object) return true;
+  od::object obj;
+  if (doc_.get_object().get(obj)) return false;
+  return ForEachField(obj, [&](std::string_view key, od::value& fv) {
+    od::json_type t{};
+    if (!Type(fv, &t)) return false;
+    if (key != "path" || t != od::json_type::array) return Validate(fv, 1);
+    bool replies = false, edges_then_index = false, last_was_edges = false;
+    const bool ok = ForEachElement(fv, [&](od::value& el) {
+      od::json_type et{};
+      if (!Type(el, &et)) return false;
+      std::string_view name;
+      if (et == od::json_type::string && el.get_string().get(name) == simdjson::SUCCESS) {
+        replies = replies || name == "replies_connection";
+        edges_then_index = false;
+        last_was_edges = name == "edges";
+        return true;
+      }
+      edges_then_index = last_was_edges && et == od::json_type::number;
+      last_was_edges = false;
+      return Validate(el, 2);
+    });
+    if (ok && edges_then_index) *out = replies ? Part::kFacebookReplyEdge : Part::kFacebookEdge;
+    return ok;
+  });
+}
+
+// One member of a small object: {"text": ...} (body), {"uri": ...} (pictures), {"id": ...}
+// (parent references). Null or a missing member is unknown.
+bool Parser::FbMember(od::value& v, std::string_view field, std::string_view member,
+                      std::optional<std::string_view>* out, int depth) {
+  od::json_type t{};
+  if (!Type(v, &t)) return false;
+  if (t == od::json_type::null) return ConsumeNull(v);
+  if (t != od::json_type::object) return FailWrongType(v, "an object", field);
+  return ForEachField(v, [&](std::string_view key, od::value& fv) {
+    return key == member ? JsonReader::ReadString(fv, key, out) : Validate(fv, depth + 1);
+  });
+}
+
+bool Parser::FbAuthor(od::value& v, Account& acc, int depth) {
+  od::json_type t{};
+  if (!Type(v, &t)) return false;
+  if (t == od::json_type::null) return ConsumeNull(v);
+  if (t != od::json_type::object) return FailWrongType(v, "an object", "author");
+  std::optional<std::string_view> url, picture, fallback_picture, name;
+  const bool ok = ForEachField(v, [&](std::string_view key, od::value& fv) {
+    if (key == "id") {
+      // Numeric for people and pages; anything else (rare) leaves the author without an id.
+      detail::IdToken token;
+      if (!ReadIdToken(fv, key, "a string or number id", "a decimal id", &token)) return false;
+      std::uint64_t n = token.number;
+      if (token.kind == detail::IdToken::kNumber || (token.kind == detail::IdToken::kText && ParseU64(token.text, &n))) {
+        acc.pk = n;
+      }
+      return true;
+    }
+    if (key == "name") return JsonReader::ReadString(fv, key, &name);
+    if (key == "url") return JsonReader::ReadString(fv, key, &url);
+    if (key == "profile_picture_depth_0") return FbMember(fv, key, "uri", &picture, depth + 1);
+    if (key == "profile_picture") return FbMember(fv, key, "uri", &fallback_picture, depth + 1);
+    if (key == "is_verified") return JsonReader::ReadBool(fv, key, &acc.is_verified);
+    return Validate(fv, depth + 1);
+  });
+  if (!ok) return false;
+  if (name) acc.full_name = std::string(*name);
+  if (url) ReadFacebookProfileUrl(*url, acc);
+  if (!picture) picture = fallback_picture;
+  if (picture && !picture->empty()) {
+    acc.profile_pic_url = std::string(*picture);
+    if (IsDefaultAvatarUrl(*picture)) {
+      acc.anonymous_avatar = true;
+    } else if (IsCdnPictureFile(*picture)) {
+      acc.anonymous_avatar = false;
+    }
+  }
+  return true;
+}
+
+// A comment's `feedback`: replies shown inline (`replies_connection`, older `display_comments`).
+bool Parser::FbFeedback(od::value& v, std::vector<Comment>* replies, int depth) {
+  od::json_type t{};
+  if (!Type(v, &t)) return false;
+  if (t != od::json_type::object) return Validate(v, depth);  // null or odd: no replies
+  return ForEachField(v, [&](std::string_view key, od::value& fv) {
+    std::optional<std::string> ignored_cursor;
+    return key == "replies_connection" || key == "display_comments"
+               ? FbConnection(fv, key, replies, &ignored_cursor, depth + 1)
+               : Validate(fv, depth + 1);
+  });
+}
+
+// `comment_action_links[].comment.created_time`: where newer responses put the time.
+bool Parser::FbActionLinks(od::value& v, std::optional<std::int64_t>* created, int depth) {
+  od::json_type t{};
+  if (!Type(v, &t)) return false;
+  if (t != od::json_type::array) return Validate(v, depth);
+  ReadState strict;
+  return ForEachElement(v, [&](od::value& link) {
+    od::json_type lt{};
+    if (!Type(link, &lt)) return false;
+    if (lt != od::json_type::object) return Validate(link, depth + 1);
+    return ForEachField(link, [&](std::string_view key, od::value& fv) {
+      od::json_type ct{};
+      if (!Type(fv, &ct)) return false;
+      if (key != "comment" || ct != od::json_type::object) return Validate(fv, depth + 2);
+      return ForEachField(fv, [&](std::string_view ckey, od::value& cv) {
+        if (ckey != "created_time") return Validate(cv, depth + 3);
+        std::optional<std::int64_t> when;
+        if (!ReadInt(cv, ckey, &when, strict)) return false;
+        if (when && !*created) *created = when;
+        return true;
+      });
+    });
+  });
+}
+
+// A comment node, appended to `out` followed by the replies its feedback holds.
+bool Parser::FbComment(od::value& v, std::vector<Comment>* out, int depth) {
+  if (depth > kMaxDepth) return Validate(v, depth);
+  od::json_type t{};
+  if (!Type(v, &t)) return false;
+  if (t != od::json_type::object) return FailWrongType(v, "an object", "node");
+  const std::uint64_t offset = At(v);
+  const std::size_t index = out->size();
+  out->emplace_back();
+  std::vector<Comment> replies;
+  ReadState strict;
+  std::optional<std::string_view> graph_id, body, preferred_body, direct_parent, reply_parent, parent;
+  std::optional<std::string> legacy_fbid;
+  std::optional<std::int64_t> created, link_created, depth_field;
+  const bool ok = ForEachField(v, [&](std::string_view key, od::value& fv) {
+    if (key == "id") return JsonReader::ReadString(fv, key, &graph_id);
+    if (key == "legacy_fbid") return ReadId(fv, key, &legacy_fbid, strict);
+    if (key == "body") return FbMember(fv, key, "text", &body, depth + 1);
+    if (key == "preferred_body") return FbMember(fv, key, "text", &preferred_body, depth + 1);
+    if (key == "created_time") return ReadInt(fv, key, &created, strict);
+    if (key == "depth") return ReadInt(fv, key, &depth_field, strict);
+    if (key == "author") return FbAuthor(fv, (*out)[index].author, depth + 1);
+    if (key == "comment_direct_parent") return FbMember(fv, key, "id", &direct_parent, depth + 1);
+    if (key == "reply_parent_comment") return FbMember(fv, key, "id", &reply_parent, depth + 1);
+    if (key == "comment_parent") return FbMember(fv, key, "id", &parent, depth + 1);
+    if (key == "feedback") return FbFeedback(fv, &replies, depth + 1);
+    if (key == "comment_action_links") return FbActionLinks(fv, &link_created, depth + 1);
+    return Validate(fv, depth + 1);
+  });
+  if (!ok) return false;
+  Comment& c = (*out)[index];
+  std::optional<std::pair<std::string, std::string>> decoded;
+  if (graph_id) decoded = DecodeFacebookId(*graph_id, "comment");
+  if (legacy_fbid) {
+    c.id = std::move(*legacy_fbid);
+  } else if (decoded) {
+    c.id = decoded->second;
+  } else if (graph_id && IsOpaqueId(*graph_id)) {
+    c.id = std::string(*graph_id);
+  } else if (graph_id && !graph_id->empty()) {
+    return Fail(ErrorCode::kUnexpectedType, offset, "expected a plain comment id for \"id\"");
+  }
+  if (c.id.empty()) return Fail(ErrorCode::kUnexpectedType, offset, "comment without legacy_fbid or id");
+  if (body) {
+    c.text = std::string(*body);
+  } else if (preferred_body) {
+    c.text = std::string(*preferred_body);
+  }
+  c.created_at = created ? created : link_created;
+  // The direct parent first: comment_parent names the thread's top comment on deeper replies.
+  for (const auto* ref : {&direct_parent, &reply_parent, &parent}) {
+    if (!*ref || (*ref)->empty()) continue;
+    if (auto p = DecodeFacebookId(**ref, "comment")) {
+      c.parent_id = p->second;
+    } else if (IsOpaqueId(**ref)) {
+      c.parent_id = std::string(**ref);
+    } else {
+      return Fail(ErrorCode::kUnexpectedType, offset, "expected a plain comment id for the parent's \"id\"");
+    }
+    break;
+  }
+  if (c.parent_id == c.id) c.parent_id.reset();
+  c.post = !post_.empty() ? std::string(post_) : decoded ? decoded->first : std::string();
+  const std::string parent_id = c.id;
+  const std::string post = c.post;
+  for (Comment& r : replies) {
+    if (!r.parent_id && r.id != parent_id) r.parent_id = parent_id;
+    if (r.post.empty()) r.post = post;
+    out->push_back(std::move(r));
+  }
   return true;
 }
 
@@ -993,6 +961,7 @@ bool Parser::WalkObject(od::object& obj, int depth) {
   std::optional<std::string> cursor;
   std::optional<bool> has_more;
   std::optional<Comment> parent;
+  std::optional<std::pair<std::string, std::string>> feedback_of;  // {post, comment}
   ReadState lenient{true, std::nullopt};
   for (auto fr : obj) {
     od::field f;
@@ -1007,6 +976,23 @@ bool Parser::WalkObject(od::object& obj, int depth) {
       ok = Connection(fv, CommentShape::kGraphqlReplies, depth + 1);
     } else if (key == "comments" || key == "child_comments") {
       ok = CandidateArray(fv, key, id, depth + 1);
+    } else if (key == "comment_rendering_instance_for_feed_location") {
+      ok = FbRendering(fv, depth + 1);
+    } else if (key == "display_comments") {
+      ok = FbTopConnection(fv, CommentShape::kFacebookGraphql, -1, depth + 1);
+    } else if (key == "replies_connection") {
+      ok = FbTopConnection(fv, CommentShape::kFacebookReplies, id, depth + 1);
+    } else if (key == "id") {
+      // A reply page's object is the parent comment's feedback: base64 "feedback:<post>_<comment>".
+      od::json_type t{};
+      if (!Type(fv, &t)) return false;
+      if (t == od::json_type::string) {
+        std::optional<std::string_view> s;
+        ok = JsonReader::ReadString(fv, key, &s);
+        if (ok && s && StartsWith(*s, "ZmVlZGJhY2s6")) feedback_of = DecodeFacebookId(*s, "feedback");
+      } else {
+        ok = Walk(fv, depth + 1);
+      }
     } else if (key == "next_max_id" || key == "next_max_child_cursor") {
       // Cursor keys may come before or after the list: kept until the object ends.
       ok = ReadCursor(fv, &cursor);
@@ -1039,40 +1025,32 @@ bool Parser::WalkObject(od::object& obj, int depth) {
       (*found)->parent = parent;
     }
   }
+  if (feedback_of) {
+    for (const FbReplyRange& r : fb_reply_ranges_) {
+      if (r.container != id) continue;
+      for (std::size_t i = r.first; i < r.end; ++i) {
+        Comment& c = facebook_->comments[i];
+        if (!c.parent_id && c.id != feedback_of->second) c.parent_id = feedback_of->second;
+        if (c.post.empty()) c.post = feedback_of->first;
+      }
+    }
+  }
   return true;
-}
-
-// The JSON number grammar, for a scalar root (checked by hand: simdjson 3.9.4 reads past a fixed
-// buffer for root numbers of ~1000 digits, see ingest.cpp).
-bool IsJsonNumber(std::string_view s) {
-  std::size_t i = 0;
-  const auto digits = [&] {
-    const std::size_t start = i;
-    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
-    return i > start;
-  };
-  if (i < s.size() && s[i] == '-') ++i;
-  if (i < s.size() && s[i] == '0') {
-    ++i;
-  } else if (!digits()) {
-    return false;
-  }
-  if (i < s.size() && s[i] == '.') {
-    ++i;
-    if (!digits()) return false;
-  }
-  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
-    ++i;
-    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
-    if (!digits()) return false;
-  }
-  return i == s.size();
 }
 
 bool Parser::Run() {
   od::json_type type{};
   if (auto e = doc_.type().get(type)) return FailJson(e, 0);
-  if (type == od::json_type::object) {
+  if (type == od::json_type::object && part_ != Part::kDocument) {
+    od::object obj;
+    if (auto e = doc_.get_object().get(obj)) return FailJson(e);
+    facebook_.emplace();
+    facebook_->shape = part_ == Part::kFacebookReplyEdge ? CommentShape::kFacebookReplies : CommentShape::kFacebookGraphql;
+    const bool ok = ForEachField(obj, [&](std::string_view key, od::value& fv) {
+      return key == "data" ? FbEdge(fv, "data", &facebook_->comments, 2) : Validate(fv, 2);
+    });
+    if (!ok) return false;
+  } else if (type == od::json_type::object) {
     od::object obj;
     if (auto e = doc_.get_object().get(obj)) return FailJson(e);
     if (!WalkObject(obj, 1)) return false;
@@ -1111,11 +1089,12 @@ bool Parser::Run() {
     return Fail(ErrorCode::kUnknownShape, 0, "top-level scalar: expected an object holding a comment list");
   }
   if (!doc_.at_end()) return FailJson(simdjson::TRAILING_CONTENT);
-  std::optional<Found>& found = connection_ ? connection_ : array_ ? array_ : empty_array_;
+  std::optional<Found>& found = connection_ ? connection_ : facebook_ ? facebook_ : array_ ? array_ : empty_array_;
   if (!found) {
     return Fail(ErrorCode::kUnknownShape, 0,
-                "no comment list found: expected \"comments\" or \"child_comments\" arrays of comment objects or a "
-                "\"xdt_api__v1__media__media_id__comments__connection\"");
+                "no comment list found: expected \"comments\" or \"child_comments\" arrays of comment objects, a "
+                "\"xdt_api__v1__media__media_id__comments__connection\" or Facebook's "
+                "\"comment_rendering_instance_for_feed_location\"");
   }
   page_.shape = found->shape;
   page_.comments = std::move(found->comments);
@@ -1152,22 +1131,101 @@ std::size_t FindScriptEnd(std::string_view html, std::size_t from) {
 
 }  // namespace
 
-Result<CommentPage> ParseCommentPage(std::string_view json, const SourceInfo& source, std::string_view post) {
-  if (json.size() > simdjson::SIMDJSON_MAXSIZE_BYTES - simdjson::SIMDJSON_PADDING) {
-    return Error{ErrorCode::kInvalidArgument, source.name, 0, "input larger than 4 GiB"};
-  }
-  thread_local Padded buffer;
+namespace {
+
+// One JSON document (offsets relative to `json`). `streamed`: a document after the first of a
+// streamed response, which may be a part carrying one more edge.
+Result<CommentPage> ParseOneDocument(std::string_view json, const SourceInfo& source, std::string_view post,
+                                     bool streamed = false) {
+  thread_local detail::PaddedBuffer buffer;
   thread_local od::parser parser;
   const simdjson::padded_string_view padded = buffer.Load(json);
+  Parser::Part part = Parser::Part::kDocument;
+  if (streamed) {
+    od::document probe_doc;
+    if (parser.iterate(padded).get(probe_doc) == simdjson::SUCCESS) {
+      Parser probe(padded.data(), json.size(), probe_doc, source, post);
+      if (!probe.ProbePart(&part)) part = Parser::Part::kDocument;  // the real read reports the problem
+    }
+  }
   od::document doc;
   const error_code e = parser.iterate(padded).get(doc);
   Parser p(padded.data(), json.size(), doc, source, post);
+  p.set_part(part);
   if (e) {
     (void)p.FailJson(e, 0);
     return std::move(p.error());
   }
   if (!p.Run()) return std::move(p.error());
   return std::move(p.page());
+}
+
+Result<CommentPage> Shifted(Result<CommentPage> r, std::size_t by) {
+  if (r.ok() || by == 0) return r;
+  Error e = r.error();
+  e.offset += by;
+  return e;
+}
+
+// Where the next document starts when `json` holds a complete JSON value followed, after a line
+// break, by more text (a streamed response); npos otherwise.
+std::size_t NextDocument(std::string_view json) {
+  const detail::Diagnosis d = detail::Diagnose(json);
+  if (d.kind != detail::Diagnosis::kTrailing) return std::string_view::npos;
+  for (std::size_t i = d.offset; i > 0 && IsSpace(json[i - 1]); --i) {
+    if (json[i - 1] == '\n') return d.offset;
+  }
+  return std::string_view::npos;
+}
+
+// Facebook's responses may be guarded against JSON hijacking by a leading infinite loop.
+constexpr std::string_view kFacebookGuard = "for (;;);";
+
+}  // namespace
+
+Result<CommentPage> ParseCommentPage(std::string_view json, const SourceInfo& source, std::string_view post) {
+  if (json.size() > simdjson::SIMDJSON_MAXSIZE_BYTES - simdjson::SIMDJSON_PADDING) {
+    return Error{ErrorCode::kInvalidArgument, source.name, 0, "input larger than 4 GiB"};
+  }
+  std::size_t start = 0;
+  while (start < json.size() && IsSpace(json[start])) ++start;
+  start = StartsWith(json.substr(start), kFacebookGuard) ? start + kFacebookGuard.size() : 0;
+  Result<CommentPage> first = Shifted(ParseOneDocument(json.substr(start), source, post), start);
+  if (first.ok() || first.error().code != ErrorCode::kMalformedJson) return first;
+  std::size_t next = NextDocument(json.substr(start));
+  if (next == std::string_view::npos) return first;
+
+  // Several documents, one a line: Facebook's streamed (@defer) parts. Each must parse; the
+  // page is every document's Facebook comments in order (else the first document's list).
+  std::optional<CommentPage> page;
+  std::size_t documents = 0;
+  for (std::size_t at = start; at < json.size(); ++documents) {
+    const std::string_view rest = json.substr(at);
+    next = NextDocument(rest);
+    const std::string_view doc = next == std::string_view::npos ? rest : rest.substr(0, next);
+    Result<CommentPage> part = Shifted(ParseOneDocument(doc, source, post, /*streamed=*/documents > 0), at);
+    if (!part.ok()) {
+      if (part.error().code != ErrorCode::kUnknownShape) return part;  // parts without comments are fine
+    } else if (!page) {
+      page = std::move(part.value());
+    } else {
+      const bool facebook =
+          page->shape == CommentShape::kFacebookGraphql || page->shape == CommentShape::kFacebookReplies;
+      const bool part_facebook = part.value().shape == CommentShape::kFacebookGraphql ||
+                                 part.value().shape == CommentShape::kFacebookReplies;
+      if (facebook && part_facebook) {
+        for (Comment& c : part.value().comments) page->comments.push_back(std::move(c));
+        if (!page->next_cursor) page->next_cursor = std::move(part.value().next_cursor);
+      }
+    }
+    if (next == std::string_view::npos) break;
+    at += next;
+  }
+  if (!page) {
+    return Error{ErrorCode::kUnknownShape, source.name, start,
+                 "no comment list found in any of the " + std::to_string(documents + 1) + " JSON documents"};
+  }
+  return std::move(*page);
 }
 
 std::vector<std::string_view> ExtractEmbeddedJsonBlobs(std::string_view html) {

@@ -83,7 +83,8 @@ std::uint64_t Engine::EvidenceSignature(std::size_t index) const {
   return sig;
 }
 
-/// The comments of one post: a campaign analyzer over them, refreshed lazily.
+/// The comments of one post: a campaign analyzer over them, and the swarm analysis over its
+/// distinct commenters, both refreshed lazily.
 struct Engine::Thread {
   std::string post;
   ThreadAnalyzer analyzer;
@@ -91,7 +92,61 @@ struct Engine::Thread {
   bool dirty = false;
   std::vector<Campaign> campaigns;
   std::unordered_map<std::string, std::vector<CampaignReason>> by_comment;
+
+  /// One distinct commenter; the list order is (first comment time, arrival), times unknown last.
+  struct Commenter {
+    std::uint32_t account;
+    std::int64_t first_time;  ///< INT64_MAX when no comment of theirs showed a time.
+    std::uint64_t first_seen;
+  };
+  std::vector<Commenter> commenters;
+  std::unordered_map<std::uint32_t, std::size_t> commenter_index;
+  bool facebook = false;  ///< Fed by Facebook GraphQL pages: author ids are not creation-ordered.
+  bool swarm_dirty = false;
+  std::vector<Cluster> swarm;  ///< List signals + shared pictures over the commenters.
+  std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> swarm_by_member;
 };
+
+namespace {
+// The sentence on a commenter of a thread cluster (the list analysis words its own for followers).
+std::string CommenterReasonText(const Cluster& c) {
+  const std::size_t others = c.members.empty() ? 0 : c.members.size() - 1;
+  const std::string n = std::to_string(others);
+  switch (c.kind) {
+    case ClusterKind::kCohort: {
+      std::string s = "created within the same narrow id range as " + n + " other commenters on this post (same id band)";
+      if (c.newer_than >= 0.9) {
+        s += ", newer than " + std::to_string(static_cast<int>(std::lround(100 * c.newer_than))) + "% of the rest";
+      }
+      return s;
+    }
+    case ClusterKind::kBurst:
+      return "commented in a burst with " + n + " other new or suspicious commenters (commenters " +
+             std::to_string(c.low + 1) + " to " + std::to_string(c.high + 1) + " in order of first comment)";
+    case ClusterKind::kUsernameTemplate:
+      return "username follows the pattern " + c.key + ", like " + n + " other commenters on this post";
+    case ClusterKind::kDisplayName:
+      return "uses the same display name as " + n + " other commenters on this post";
+    case ClusterKind::kSharedAvatar:
+      return "one of " + std::to_string(others + 1) + " commenters on this post using the same profile picture";
+  }
+  return {};
+}
+
+// Shared pictures among 3+ members as swarm clusters: two people with one picture (couples,
+// friends) are common; three or more in one list is what swarms do.
+void AppendAvatarClusters(const AvatarClusters& avatars, std::string_view noun, std::vector<Cluster>* out) {
+  for (const AvatarCluster& a : avatars.Clusters(3)) {
+    Cluster c;
+    c.kind = ClusterKind::kSharedAvatar;
+    c.members = a.members;
+    c.strength = a.strength;
+    c.key = PerceptualHashToHex(a.representative);
+    c.description = std::to_string(a.members.size()) + " " + std::string(noun) + " use the same profile picture";
+    out->push_back(std::move(c));
+  }
+}
+}  // namespace
 
 Engine::Engine() = default;
 Engine::~Engine() = default;
@@ -140,19 +195,7 @@ void Engine::Refresh(ListState& state, bool force) const {
     state.pending.clear();
   }
   state.clusters = state.analyzer.Clusters();
-  if (state.avatars) {
-    // Only pictures shared by 3+ accounts: two people with one picture (couples, friends) are
-    // common; three or more in one list is what swarms do.
-    for (const AvatarCluster& a : state.avatars->Clusters(3)) {
-      Cluster c;
-      c.kind = ClusterKind::kSharedAvatar;
-      c.members = a.members;
-      c.strength = a.strength;
-      c.key = PerceptualHashToHex(a.representative);
-      c.description = std::to_string(a.members.size()) + " accounts of this list use the same profile picture";
-      state.clusters.push_back(std::move(c));
-    }
-  }
+  if (state.avatars) AppendAvatarClusters(*state.avatars, "accounts of this list", &state.clusters);
   state.by_member = ClustersByMember(state.clusters);
 }
 
@@ -187,6 +230,7 @@ std::size_t Engine::MergeRecord(Account&& incoming, bool* is_new) {
   } else {
     accounts_.push_back(std::move(incoming));
     account_lists_.emplace_back();
+    account_threads_.emplace_back();
     reported_.push_back(0);
     evidence_.push_back(0);
   }
@@ -294,6 +338,7 @@ Result<AvatarSummary> Engine::AddAvatar(std::size_t account, const PerceptualHas
     state.dirty = true;
     touched.push_back(&state);
   }
+  for (std::uint32_t thread : account_threads_[account]) threads_[thread]->swarm_dirty = true;
   if (track_updates_) summary.updated = CollectUpdated(touched, {});
   return summary;
 }
@@ -355,6 +400,59 @@ void Engine::RefreshThread(Thread& thread) const {
   thread.by_comment = CampaignReasonsByComment(thread.campaigns);
 }
 
+void Engine::AddCommenter(Thread& thread, std::size_t thread_index, std::size_t account,
+                          std::optional<std::int64_t> time) {
+  const auto id = static_cast<std::uint32_t>(account);
+  const std::int64_t when = time.value_or(INT64_MAX);
+  const std::uint64_t seen = comment_sequence_++;
+  auto it = thread.commenter_index.find(id);
+  if (it == thread.commenter_index.end()) {
+    thread.commenter_index.emplace(id, thread.commenters.size());
+    thread.commenters.push_back({id, when, seen});
+    account_threads_[account].push_back(static_cast<std::uint32_t>(thread_index));
+    thread.swarm_dirty = true;
+  } else if (when < thread.commenters[it->second].first_time) {
+    thread.commenters[it->second].first_time = when;  // an older page arrived later
+    thread.swarm_dirty = true;
+  }
+}
+
+void Engine::RefreshThreadSwarm(Thread& thread) const {
+  if (!thread.swarm_dirty) return;
+  thread.swarm_dirty = false;
+  // Recomputed as a whole (AnalyzeList): older comments arriving later reorder the commenters,
+  // and a thread's commenters are few next to a follower list.
+  std::vector<Thread::Commenter> order = thread.commenters;
+  std::sort(order.begin(), order.end(), [](const Thread::Commenter& a, const Thread::Commenter& b) {
+    return a.first_time != b.first_time ? a.first_time < b.first_time : a.first_seen < b.first_seen;
+  });
+  std::vector<ListMember> members;
+  members.reserve(order.size());
+  std::size_t pictures = 0;
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    const Account& a = accounts_[order[i].account];
+    ListMember m;
+    m.id = order[i].account;
+    m.position = static_cast<std::uint32_t>(i);
+    if (!thread.facebook) m.pk = a.pk;
+    m.username = a.username;
+    if (a.full_name) m.full_name = std::string_view(*a.full_name);
+    m.account_score = ScoreAccount(a, thresholds_).score;
+    members.push_back(m);
+    pictures += avatars_.count(order[i].account);
+  }
+  thread.swarm = AnalyzeList(members);
+  if (pictures >= 3) {
+    // Built for this refresh only: the index tables (4 MiB) are not kept per thread.
+    AvatarClusters avatars;
+    for (const Thread::Commenter& c : order) {
+      if (auto it = avatars_.find(c.account); it != avatars_.end()) avatars.Add(c.account, it->second.first, it->second.second);
+    }
+    AppendAvatarClusters(avatars, "commenters on this post", &thread.swarm);
+  }
+  thread.swarm_by_member = ClustersByMember(thread.swarm);
+}
+
 Result<CommentSummary> Engine::IngestComments(std::string_view text, const SourceInfo& source, std::string_view post) {
   // A post's HTML carries its first page in a script tag; anything else is a JSON payload.
   std::size_t first = 0;
@@ -369,6 +467,7 @@ Result<CommentSummary> Engine::IngestComments(std::string_view text, const Sourc
 
   CommentSummary summary;
   summary.shape = page.shape;
+  const bool facebook = page.shape == CommentShape::kFacebookGraphql || page.shape == CommentShape::kFacebookReplies;
   summary.next_cursor = page.next_cursor;
   if (page.parent) page.comments.insert(page.comments.begin(), std::move(*page.parent));
   for (Comment& c : page.comments) {
@@ -384,10 +483,13 @@ Result<CommentSummary> Engine::IngestComments(std::string_view text, const Sourc
       comment_author_[index] = author;
     } else {
       Thread& thread = ThreadFor(c.post);
+      const std::size_t thread_index = thread_by_post_.at(thread.post);
+      if (facebook) thread.facebook = true;
+      if (author) AddCommenter(thread, thread_index, *author, c.created_at);
       if (!c.id.empty()) comment_by_id_.emplace(c.id, index);
       comments_.push_back(std::move(c));
       comment_author_.push_back(author);
-      comment_thread_.push_back(static_cast<std::uint32_t>(thread_by_post_.at(thread.post)));
+      comment_thread_.push_back(static_cast<std::uint32_t>(thread_index));
       thread.pending.push_back(index);
       thread.dirty = true;
       ++summary.new_comments;
@@ -405,8 +507,9 @@ ScoredComment Engine::ScoreComment(std::size_t index) const {
   if (out.author) out.author_score = ScoreAt(*out.author);
   // Normalise once for both text analyses.
   const std::string normalized = NormalizeText(c.text);
-  out.threat = DetectThreats(c.text, normalized);
-  out.harassment = ScoreNormalizedHarassment(normalized);
+  ThreatResult insults;
+  DetectThreatsAndInsults(c.text, normalized, &out.threat, &insults);
+  out.harassment = AddInsults(ScoreNormalizedHarassment(normalized), std::move(insults));
   Thread& thread = *threads_[comment_thread_[index]];
   RefreshThread(thread);
   if (auto it = thread.by_comment.find(c.id); it != thread.by_comment.end()) out.campaign = it->second;
@@ -437,7 +540,7 @@ std::optional<std::size_t> Engine::Find(std::string_view username) const {
 
 Score Engine::ScoreAt(std::size_t index) const {
   Score score = ScoreAccount(accounts_[index], thresholds_);
-  if (index >= account_lists_.size() || account_lists_[index].empty()) return score;
+  if (index >= account_lists_.size() || (account_lists_[index].empty() && account_threads_[index].empty())) return score;
   std::vector<const Cluster*> member_of;
   const auto id = static_cast<std::uint32_t>(index);
   for (std::uint32_t list_id : account_lists_[index]) {
@@ -447,9 +550,27 @@ Score Engine::ScoreAt(std::size_t index) const {
     if (it == state.by_member.end()) continue;
     for (std::uint32_t c : it->second) member_of.push_back(&state.clusters[c]);
   }
-  if (member_of.empty()) return score;
+  const std::size_t list_clusters = member_of.size();
+  for (std::uint32_t thread_id : account_threads_[index]) {
+    Thread& thread = *threads_[thread_id];
+    RefreshThreadSwarm(thread);
+    auto it = thread.swarm_by_member.find(id);
+    if (it == thread.swarm_by_member.end()) continue;
+    for (std::uint32_t c : it->second) member_of.push_back(&thread.swarm[c]);
+  }
+  // A commenter outside every list and thread cluster keeps its stand-alone score and level.
+  if (account_lists_[index].empty() && member_of.empty()) return score;
+  const double account_logit = score.logit;
+  // One evidence budget for lists and threads together (per kind the strongest cluster counts).
   CombinedEvidence combined = CombineEvidence(score.logit, member_of);
   for (ClusterReason& r : combined.reasons) {
+    // A thread cluster's reason speaks of commenters, not of the list's accounts.
+    for (std::size_t k = list_clusters; k < member_of.size(); ++k) {
+      if (SwarmReasonCode(member_of[k]->kind) == r.code && MemberReasonText(*member_of[k]) == r.text) {
+        r.text = CommenterReasonText(*member_of[k]);
+        break;
+      }
+    }
     std::string_view code = r.code;
     for (const SwarmReasonInfo& info : SwarmReasonCatalog()) {
       if (info.code == r.code) code = info.code;  // static storage
@@ -458,7 +579,9 @@ Score Engine::ScoreAt(std::size_t index) const {
   }
   score.logit = combined.logit;
   score.score = 1.0 / (1.0 + std::exp(-score.logit));
-  score.level = LevelFor(score.score, score.tier, accounts_[index].is_verified.value_or(false), thresholds_);
+  // In a list, `high` needs swarm evidence or a stronger stand-alone score (ListMemberLevel).
+  score.level = ListMemberLevel(account_logit, combined, score.tier, accounts_[index].is_verified.value_or(false),
+                                thresholds_);
   return score;
 }
 
@@ -478,7 +601,11 @@ std::vector<ListCluster> Engine::Clusters(bool refresh) const {
   std::vector<ListCluster> out;
   for (const auto& state : lists_) {
     if (refresh) Refresh(*state, /*force=*/true);
-    for (const Cluster& c : state->clusters) out.push_back({state->list, state->owner, c});
+    for (const Cluster& c : state->clusters) out.push_back({state->list, state->owner, c, std::nullopt});
+  }
+  for (const auto& thread : threads_) {
+    if (refresh) RefreshThreadSwarm(*thread);
+    for (const Cluster& c : thread->swarm) out.push_back({ListKind::kUnknown, {}, c, thread->post});
   }
   return out;
 }
@@ -490,6 +617,7 @@ void Engine::Clear() {
   lists_.clear();
   list_index_.clear();
   account_lists_.clear();
+  account_threads_.clear();
   avatars_.clear();
   comments_.clear();
   comment_author_.clear();
@@ -497,6 +625,7 @@ void Engine::Clear() {
   comment_by_id_.clear();
   threads_.clear();
   thread_by_post_.clear();
+  comment_sequence_ = 0;
   reported_.clear();
   evidence_.clear();
 }

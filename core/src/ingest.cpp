@@ -1,10 +1,8 @@
 // Ingest: follower / following / profile payloads -> Page, with simdjson On-Demand (error-code
 // API only).
 //
-// On-Demand is lazy: it checks only what is read. To never return half a page, every value the
-// parser meets is read to the end: known fields with typed getters, everything else through
-// Validate(), and the document must end right after its root value. Error paths (rare) then
-// re-scan the text to tell a truncated input from a malformed one and to find the offset.
+// The On-Demand reading rules (every value read to its end, error diagnosis) and the typed
+// readers are shared with the comment parser: json_read.h.
 #include "swarmlens/ingest.h"
 
 #include <cstddef>
@@ -16,6 +14,7 @@
 #include <string_view>
 #include <utility>
 
+#include "json_read.h"
 #include "simdjson.h"
 
 namespace swarmlens {
@@ -50,83 +49,30 @@ bool IsProfileShape(PayloadShape shape) noexcept {
 
 bool IsDefaultAvatarUrl(std::string_view url) noexcept {
   // Instagram serves one silhouette file; the cache key is base64("anonymous_profile_pic").
+  // Facebook serves its silhouettes (several files) from one fbcdn.net path class, t1.30497-1.
   return url.find("44884218_345707102882519_2446069589734326272_n.jpg") != std::string_view::npos ||
-         url.find("ig_cache_key=YW5vbnltb3VzX3Byb2ZpbGVfcGlj") != std::string_view::npos;
+         url.find("ig_cache_key=YW5vbnltb3VzX3Byb2ZpbGVfcGlj") != std::string_view::npos ||
+         (url.find(".fbcdn.net/v/t1.30497-1/") != std::string_view::npos);
 }
 
 namespace {
 
-namespace od = simdjson::ondemand;
-using simdjson::error_code;
+using detail::EndsWith;
+using detail::HasNonAscii;
+using detail::IntMode;
+using detail::IsJsonNumber;
+using detail::ParseDecimal;
+using detail::StartsWith;
+namespace od = detail::od;
+using detail::error_code;
 
-// Real payloads nest about 10 levels; the bound keeps recursion (and the wasm stack) small.
-constexpr int kMaxDepth = 256;
+constexpr int kMaxDepth = detail::kMaxJsonDepth;
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-bool HasNonAscii(std::string_view s) {
-  for (char c : s) {
-    if (static_cast<unsigned char>(c) >= 0x80) return true;
-  }
-  return false;
-}
+bool IsSpace(char c) { return detail::IsJsonSpace(c); }
+std::string_view Trim(std::string_view s) { return detail::TrimJsonSpace(s); }
 
 // Text as kept in an Account: mojibake repaired (the common ASCII case costs one scan).
 std::string CleanText(std::string_view s) { return HasNonAscii(s) ? RepairMojibake(s) : std::string(s); }
-
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-bool StartsWith(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
-}
-
-// Parses an unsigned decimal id ("10000000001"); false on anything else or overflow.
-bool ParseDecimal(std::string_view s, std::uint64_t* out) {
-  if (s.empty() || s.size() > 20) return false;
-  std::uint64_t v = 0;
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-    const auto digit = static_cast<std::uint64_t>(c - '0');
-    if (v > (UINT64_MAX - digit) / 10) return false;
-    v = v * 10 + digit;
-  }
-  *out = v;
-  return true;
-}
-
-// The JSON number grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
-bool IsJsonNumber(std::string_view s) {
-  std::size_t i = 0;
-  const auto digits = [&] {
-    const std::size_t start = i;
-    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
-    return i > start;
-  };
-  if (i < s.size() && s[i] == '-') ++i;
-  if (i < s.size() && s[i] == '0') {
-    ++i;
-  } else if (!digits()) {
-    return false;
-  }
-  if (i < s.size() && s[i] == '.') {
-    ++i;
-    if (!digits()) return false;
-  }
-  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
-    ++i;
-    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
-    if (!digits()) return false;
-  }
-  return i == s.size();
-}
 
 // A profile picture URL on Instagram's CDN that names an image file: then "not the default
 // silhouette" is known. Placeholders such as ".../..." stay unknown.
@@ -162,131 +108,6 @@ std::string_view UsernameFromHref(std::string_view href) {
   if (StartsWith(href, "_u/")) href.remove_prefix(3);
   return href.substr(0, href.find_first_of("/?#"));
 }
-
-// ---- Error-path diagnosis -------------------------------------------------------------------
-
-// What a plain bracket / string scan says about the text's structure.
-struct Diagnosis {
-  enum Kind { kBalanced, kEndsInside, kMismatch, kTrailing } kind = kBalanced;
-  std::size_t offset = 0;  ///< For kMismatch / kTrailing.
-  std::size_t first_control_in_string = std::string_view::npos;
-};
-
-Diagnosis Diagnose(std::string_view text) {
-  Diagnosis d;
-  std::string stack;  // open brackets; error path only, so a heap buffer is fine
-  bool in_string = false;
-  bool closed_root = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        in_string = false;
-        if (stack.empty()) closed_root = true;
-      } else if (static_cast<unsigned char>(c) < 0x20 && d.first_control_in_string == std::string_view::npos) {
-        d.first_control_in_string = i;
-      }
-      continue;
-    }
-    if (IsSpace(c)) continue;
-    if (closed_root) {
-      d.kind = Diagnosis::kTrailing;
-      d.offset = i;
-      return d;
-    }
-    if (c == '"') {
-      in_string = true;
-    } else if (c == '{' || c == '[') {
-      stack.push_back(c);
-    } else if (c == '}' || c == ']') {
-      if (stack.empty() || stack.back() != (c == '}' ? '{' : '[')) {
-        d.kind = Diagnosis::kMismatch;
-        d.offset = i;
-        return d;
-      }
-      stack.pop_back();
-      if (stack.empty()) closed_root = true;
-    }
-  }
-  if (in_string || !stack.empty()) d.kind = Diagnosis::kEndsInside;
-  return d;
-}
-
-// Offset of the first byte that is not part of valid UTF-8.
-std::size_t FirstInvalidUtf8(std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto b = static_cast<unsigned char>(text[i]);
-    std::size_t len = 1;
-    if (b >= 0x80) {
-      if (b >= 0xC2 && b <= 0xDF) {
-        len = 2;
-      } else if (b >= 0xE0 && b <= 0xEF) {
-        len = 3;
-      } else if (b >= 0xF0 && b <= 0xF4) {
-        len = 4;
-      } else {
-        return i;
-      }
-      if (text.size() - i < len) return i;
-      for (std::size_t k = 1; k < len; ++k) {
-        if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return i;
-      }
-      const auto b1 = static_cast<unsigned char>(text[i + 1]);
-      if ((b == 0xE0 && b1 < 0xA0) || (b == 0xED && b1 > 0x9F) || (b == 0xF0 && b1 < 0x90) ||
-          (b == 0xF4 && b1 > 0x8F)) {
-        return i;  // overlong, surrogate or beyond U+10FFFF
-      }
-    }
-    i += len;
-  }
-  return text.size();
-}
-
-// What a simdjson error means for the person reading the message.
-const char* Explain(error_code e) {
-  switch (e) {
-    case simdjson::T_ATOM_ERROR:
-    case simdjson::F_ATOM_ERROR:
-    case simdjson::N_ATOM_ERROR:
-      return "expected true, false or null";
-    case simdjson::NUMBER_ERROR:
-      return "expected a number";
-    case simdjson::STRING_ERROR:
-      return "invalid escape in a string";
-    case simdjson::TAPE_ERROR:
-      return "expected ',', ':' or a closing bracket here";
-    case simdjson::TRAILING_CONTENT:
-      return "unexpected content after the JSON value";
-    case simdjson::DEPTH_ERROR:
-      return "JSON nested too deeply";
-    default:
-      return simdjson::error_message(e);
-  }
-}
-
-// ---- Reusable buffers -----------------------------------------------------------------------
-
-// The input copied with simdjson's padding; kept between calls so steady-state parsing does
-// not allocate for the text itself.
-struct PaddedBuffer {
-  std::unique_ptr<char[]> data;
-  std::size_t capacity = 0;
-
-  simdjson::padded_string_view Load(std::string_view text) {
-    const std::size_t need = text.size() + simdjson::SIMDJSON_PADDING;
-    if (need > capacity) {
-      const std::size_t grown = need < 4096 ? 4096 : need + need / 2;
-      data.reset(new char[grown]);
-      capacity = grown;
-    }
-    if (!text.empty()) std::memcpy(data.get(), text.data(), text.size());
-    std::memset(data.get() + text.size(), 0, simdjson::SIMDJSON_PADDING);
-    return simdjson::padded_string_view(data.get(), text.size(), capacity);
-  }
-};
 
 // ---- The parser proper ----------------------------------------------------------------------
 
@@ -410,98 +231,31 @@ struct UserState {
   std::optional<Error> deferred;
 };
 
-class Ingest {
+class Ingest : public detail::JsonReader {
  public:
   Ingest(const char* base, std::size_t len, od::document& doc, const SourceInfo& source)
-      : base_(base), len_(len), doc_(doc), source_(source) {}
+      : JsonReader(base, len, doc, source) {}
 
   // Parses the whole document into page_; false with error_ set on any problem.
   bool Run();
 
   Page& page() { return page_; }
-  Error& error() { return error_; }
   /// Records a failure of parser.iterate() itself (before any value was read).
   bool FailIterate(error_code e) { return FailJson(e, 0); }
 
  private:
-  // -- errors
-  std::uint64_t OffsetOf(const char* p) const {
-    if (p == nullptr || p < base_) return 0;
-    const auto off = static_cast<std::size_t>(p - base_);
-    return off > len_ ? len_ : off;
+  // -- readers beyond json_read.h's; each consumes the value completely
+  bool ReadInt(od::value& v, std::string_view field, std::optional<std::int64_t>* out) {
+    return JsonReader::ReadInt(v, field, out, IntMode::kStrict);
   }
-  std::uint64_t DocLocation() {
-    const char* p = nullptr;
-    if (doc_.current_location().get(p) != simdjson::SUCCESS) return len_;
-    return OffsetOf(p);
-  }
-  bool Fail(ErrorCode code, std::uint64_t offset, std::string message) {
-    error_.code = code;
-    error_.source = source_.name;
-    error_.offset = offset;
-    error_.message = std::move(message);
-    return false;
-  }
-  bool FailType(od::value& v, std::string message) {
-    return Fail(ErrorCode::kUnexpectedType, OffsetOf(v.raw_json_token().data()), std::move(message));
-  }
-  bool FailType(od::value& v, const char* expected, std::string_view field) {
-    std::string m = "expected ";
-    m += expected;
-    m += " for \"";
-    m += field;
-    m += "\"";
-    return FailType(v, std::move(m));
-  }
-  // FailType for a value not read yet: a malformed value ("tru") is reported as malformed JSON,
-  // not as a wrong type.
-  bool FailWrongType(od::value& v, std::string message) {
-    const std::uint64_t at = OffsetOf(v.raw_json_token().data());
-    if (!Validate(v, 1)) return false;
-    return Fail(ErrorCode::kUnexpectedType, at, std::move(message));
-  }
-  bool FailWrongType(od::value& v, const char* expected, std::string_view field) {
-    std::string m = "expected ";
-    m += expected;
-    m += " for \"";
-    m += field;
-    m += "\"";
-    return FailWrongType(v, std::move(m));
-  }
-  // A simdjson error: classify it as truncated or malformed and find where.
-  bool FailJson(error_code e, std::optional<std::uint64_t> where = std::nullopt);
-  bool FailJsonAt(error_code e, od::value& v) { return FailJson(e, OffsetOf(v.raw_json_token().data())); }
-
-  // A field's key. Keys almost never hold escapes: the raw text is the key then, and only a key
-  // with a backslash is unescaped (which also checks its escapes).
-  bool Key(od::field& f, std::string_view* key) {
-    const std::string_view raw = f.escaped_key();
-    if (raw.find('\\') == std::string_view::npos) {
-      *key = raw;
-      return true;
-    }
-    if (auto e = f.unescaped_key(false).get(*key)) return FailJson(e, OffsetOf(raw.data()) - 1);
-    return true;
-  }
-
-  // -- generic readers; each consumes the value completely
-  bool Validate(od::value v, int depth);
-  bool ConsumeNull(od::value& v);
-  bool ReadString(od::value& v, std::string_view field, std::optional<std::string_view>* out);
-  bool ReadBool(od::value& v, std::string_view field, std::optional<bool>* out);
-  bool ReadInt(od::value& v, std::string_view field, std::optional<std::int64_t>* out);
   bool ReadId(od::value& v, std::string_view field, std::optional<std::uint64_t>* out);
-  bool ReadCursor(od::value& v, std::string_view field, std::optional<std::string>* out);
+  bool ReadCursor(od::value& v, std::string_view field, std::optional<std::string>* out) {
+    return JsonReader::ReadCursor(v, field, out, /*lenient=*/false);
+  }
   bool ReadCount(od::value& v, std::string_view field, std::optional<std::uint64_t>* out);
   // A user field read: true when it succeeded, or when `st` is lenient and it failed only on a
   // value's type (then kept as st.deferred; the value was consumed and checked).
-  bool Soft(bool ok, UserState& st) {
-    if (ok) return true;
-    if (!st.lenient || error_.code != ErrorCode::kUnexpectedType) return false;
-    if (!st.deferred) st.deferred = std::move(error_);
-    error_ = Error{};
-    return true;
-  }
+  bool Soft(bool ok, UserState& st) { return JsonReader::Soft(ok, st.lenient, &st.deferred); }
 
   // -- shapes
   bool Container(od::object& obj, Where where, ListKind implied, int depth, UserState* profile = nullptr);
@@ -520,7 +274,9 @@ class Ingest {
   bool GraphqlRoot(od::value& v, int depth);
   bool AmbiguousObject(od::value& v, std::string_view key, int depth);
   void AcceptProfile(Account&& acc, PayloadShape shape);
-  bool PageInfo(od::value& v, std::optional<std::string>* cursor, std::optional<bool>* has_next, int depth);
+  bool PageInfo(od::value& v, std::optional<std::string>* cursor, std::optional<bool>* has_next, int depth) {
+    return ReadPageInfo(v, cursor, has_next, depth, /*lenient=*/false);
+  }
   bool DyiEntry(od::value& v, Account& acc, std::optional<std::int64_t>* listed_at, int depth);
   bool StringListData(od::value& v, std::optional<std::string_view>* value, std::optional<std::string_view>* href,
                       std::optional<std::int64_t>* ts, int depth);
@@ -543,12 +299,7 @@ class Ingest {
     s.listed_at = listed_at;
   }
 
-  const char* base_;
-  std::size_t len_;
-  od::document& doc_;
-  const SourceInfo& source_;
   Page page_;
-  Error error_;
   bool have_list_ = false;
   int current_container_ = 0;  // id of the Container() being read, to tie a cursor to its list
   int list_container_ = -1;
@@ -558,267 +309,36 @@ class Ingest {
   int top_key_count_ = 0;
 };
 
-bool Ingest::FailJson(error_code e, std::optional<std::uint64_t> where) {
-  const std::string_view text(base_, len_);
-  if (Trim(text).empty()) {
-    return Fail(ErrorCode::kTruncated, len_, "input is empty: expected a JSON object or array");
-  }
-  if (e == simdjson::UTF8_ERROR) {
-    return Fail(ErrorCode::kMalformedJson, FirstInvalidUtf8(text), "invalid UTF-8 in the input");
-  }
-  const Diagnosis d = Diagnose(text);
-  switch (d.kind) {
-    case Diagnosis::kMismatch:
-      return Fail(ErrorCode::kMalformedJson, d.offset,
-                  std::string("unexpected '") + text[d.offset] + "' (brackets do not match)");
-    case Diagnosis::kTrailing:
-      return Fail(ErrorCode::kMalformedJson, d.offset, "unexpected content after the JSON value");
-    case Diagnosis::kEndsInside:
-      return Fail(ErrorCode::kTruncated, len_, "input ended inside the JSON value");
-    case Diagnosis::kBalanced:
-      break;
-  }
-  if (e == simdjson::UNCLOSED_STRING || e == simdjson::INCOMPLETE_ARRAY_OR_OBJECT) {
-    return Fail(ErrorCode::kTruncated, len_, "input ended inside the JSON value");
-  }
-  if (e == simdjson::UNESCAPED_CHARS && d.first_control_in_string != std::string_view::npos) {
-    return Fail(ErrorCode::kMalformedJson, d.first_control_in_string, "unescaped control character inside a string");
-  }
-  const std::uint64_t at = where ? *where : DocLocation();
-  return Fail(ErrorCode::kMalformedJson, at, std::string("invalid JSON: ") + Explain(e));
-}
-
-bool Ingest::ConsumeNull(od::value& v) {
-  bool is_null = false;
-  if (v.is_null().get(is_null) || !is_null) return FailJsonAt(simdjson::N_ATOM_ERROR, v);
-  return true;
-}
-
-bool Ingest::Validate(od::value v, int depth) {
-  if (depth > kMaxDepth) {
-    return Fail(ErrorCode::kMalformedJson, OffsetOf(v.raw_json_token().data()), "JSON nested deeper than 256 levels");
-  }
-  od::json_type type{};
-  if (auto e = v.type().get(type)) return FailJsonAt(e, v);
-  switch (type) {
-    case od::json_type::object: {
-      od::object obj;
-      if (auto e = v.get_object().get(obj)) return FailJson(e);
-      for (auto fr : obj) {
-        od::field f;
-        if (auto e = std::move(fr).get(f)) return FailJson(e);
-        std::string_view key;
-        if (!Key(f, &key)) return false;
-        if (!Validate(f.value(), depth + 1)) return false;
-      }
-      return true;
-    }
-    case od::json_type::array: {
-      od::array arr;
-      if (auto e = v.get_array().get(arr)) return FailJson(e);
-      for (auto er : arr) {
-        od::value el;
-        if (auto e = std::move(er).get(el)) return FailJson(e);
-        if (!Validate(el, depth + 1)) return false;
-      }
-      return true;
-    }
-    case od::json_type::string: {
-      std::string_view s;
-      if (auto e = v.get_string().get(s)) return FailJsonAt(e, v);
-      return true;
-    }
-    case od::json_type::number: {
-      od::number n;
-      auto e = v.get_number().get(n);
-      if (e && e != simdjson::BIGINT_ERROR) return FailJsonAt(e, v);  // big integers are valid JSON
-      return true;
-    }
-    case od::json_type::boolean: {
-      bool b = false;
-      if (v.get_bool().get(b)) return FailJsonAt(simdjson::T_ATOM_ERROR, v);
-      return true;
-    }
-    case od::json_type::null:
-      return ConsumeNull(v);
-  }
-  return FailJsonAt(simdjson::TAPE_ERROR, v);
-}
-
-bool Ingest::ReadString(od::value& v, std::string_view field, std::optional<std::string_view>* out) {
-  od::json_type type{};
-  if (auto e = v.type().get(type)) return FailJsonAt(e, v);
-  if (type == od::json_type::null) {
-    out->reset();
-    return ConsumeNull(v);
-  }
-  if (type != od::json_type::string) return FailWrongType(v, "a string", field);
-  std::string_view s;
-  if (auto e = v.get_string().get(s)) return FailJsonAt(e, v);
-  *out = s;
-  return true;
-}
-
-bool Ingest::ReadBool(od::value& v, std::string_view field, std::optional<bool>* out) {
-  od::json_type type{};
-  if (auto e = v.type().get(type)) return FailJsonAt(e, v);
-  switch (type) {
-    case od::json_type::null:
-      out->reset();
-      return ConsumeNull(v);
-    case od::json_type::boolean: {
-      bool b = false;
-      if (v.get_bool().get(b)) return FailJsonAt(simdjson::T_ATOM_ERROR, v);
-      *out = b;
-      return true;
-    }
-    case od::json_type::number: {
-      // Some endpoints send flags as 0 / 1; anything else is not a flag.
-      std::int64_t n = 0;
-      if (v.get_int64().get(n) != simdjson::SUCCESS) {
-        od::number num;
-        if (auto e = v.get_number().get(num); e && e != simdjson::BIGINT_ERROR) return FailJsonAt(e, v);
-        n = -1;
-      }
-      if (n != 0 && n != 1) return FailType(v, "true, false, 0 or 1", field);
-      *out = n == 1;
-      return true;
-    }
-    default:
-      return FailWrongType(v, "a boolean", field);
-  }
-}
-
-bool Ingest::ReadInt(od::value& v, std::string_view field, std::optional<std::int64_t>* out) {
-  od::json_type type{};
-  if (auto e = v.type().get(type)) return FailJsonAt(e, v);
-  switch (type) {
-    case od::json_type::null:
-      out->reset();
-      return ConsumeNull(v);
-    case od::json_type::number: {
-      std::int64_t n = 0;
-      if (v.get_int64().get(n) != simdjson::SUCCESS) {
-        od::number num;
-        if (auto e = v.get_number().get(num); e && e != simdjson::BIGINT_ERROR) return FailJsonAt(e, v);
-        return FailType(v, "an integer", field);  // valid JSON, but a fraction or out of range
-      }
-      *out = n;
-      return true;
-    }
-    case od::json_type::string: {
-      std::string_view s;
-      if (auto e = v.get_string().get(s)) return FailJsonAt(e, v);
-      std::uint64_t u = 0;
-      if (!ParseDecimal(s, &u) || u > static_cast<std::uint64_t>(INT64_MAX)) {
-        return FailType(v, "an integer", field);
-      }
-      *out = static_cast<std::int64_t>(u);
-      return true;
-    }
-    default:
-      return FailWrongType(v, "an integer", field);
-  }
-}
-
 bool Ingest::ReadId(od::value& v, std::string_view field, std::optional<std::uint64_t>* out) {
-  od::json_type type{};
-  if (auto e = v.type().get(type)) return FailJsonAt(e, v);
-  switch (type) {
-    case od::json_type::null:
-      out->reset();
-      return ConsumeNull(v);
-    case od::json_type::number: {
-      std::uint64_t n = 0;
-      if (v.get_uint64().get(n) != simdjson::SUCCESS) {
-        od::number num;
-        if (auto e = v.get_number().get(num); e && e != simdjson::BIGINT_ERROR) return FailJsonAt(e, v);
-        return FailType(v, "a non-negative integer id", field);
-      }
-      *out = n;
-      return true;
-    }
-    case od::json_type::string: {
-      std::string_view s;
-      if (auto e = v.get_string().get(s)) return FailJsonAt(e, v);
-      s = Trim(s);
-      if (s.empty()) {  // "" carries no id: unknown, not an error
-        out->reset();
-        return true;
-      }
-      std::uint64_t n = 0;
-      if (!ParseDecimal(s, &n)) return FailType(v, "a decimal id", field);
-      *out = n;
-      return true;
-    }
-    default:
-      return FailWrongType(v, "a string or number", field);
+  detail::IdToken id;
+  if (!ReadIdToken(v, field, "a string or number", "a non-negative integer id", &id)) return false;
+  if (id.kind == detail::IdToken::kNone) {  // null, or "" which carries no id: unknown, not an error
+    out->reset();
+    return true;
   }
-}
-
-bool Ingest::ReadCursor(od::value& v, std::string_view field, std::optional<std::string>* out) {
-  od::json_type type{};
-  if (auto e = v.type().get(type)) return FailJsonAt(e, v);
-  switch (type) {
-    case od::json_type::null:
-      out->reset();
-      return ConsumeNull(v);
-    case od::json_type::string: {
-      std::string_view s;
-      if (auto e = v.get_string().get(s)) return FailJsonAt(e, v);
-      if (s.empty()) {
-        out->reset();
-      } else {
-        out->emplace(s);
-      }
-      return true;
-    }
-    case od::json_type::number: {
-      // Kept as written: a cursor is opaque, and a double would lose digits.
-      std::string_view token = v.raw_json_token();
-      od::number num;
-      if (auto e = v.get_number().get(num); e && e != simdjson::BIGINT_ERROR) return FailJsonAt(e, v);
-      out->emplace(Trim(token));
-      return true;
-    }
-    default:
-      return FailWrongType(v, "a string or number", field);
+  if (id.kind == detail::IdToken::kNumber) {
+    *out = id.number;
+    return true;
   }
+  std::uint64_t n = 0;
+  if (!ParseDecimal(id.text, &n)) return FailType(v, "a decimal id", field);
+  *out = n;
+  return true;
 }
 
 bool Ingest::ReadCount(od::value& v, std::string_view field, std::optional<std::uint64_t>* out) {
-  od::json_type type{};
-  if (auto e = v.type().get(type)) return FailJsonAt(e, v);
-  switch (type) {
-    case od::json_type::null:
-      out->reset();
-      return ConsumeNull(v);
-    case od::json_type::number: {
-      std::uint64_t n = 0;
-      if (v.get_uint64().get(n) != simdjson::SUCCESS) {
-        od::number num;
-        if (auto e = v.get_number().get(num); e && e != simdjson::BIGINT_ERROR) return FailJsonAt(e, v);
-        return FailType(v, "a non-negative integer", field);  // negative, fraction or too large
-      }
-      *out = n;
-      return true;
-    }
-    case od::json_type::string: {
-      std::string_view s;
-      if (auto e = v.get_string().get(s)) return FailJsonAt(e, v);
-      s = Trim(s);
-      if (s.empty()) {  // "" shows no count: unknown
-        out->reset();
-        return true;
-      }
-      std::uint64_t n = 0;
-      if (!ParseDecimal(s, &n)) return FailType(v, "a non-negative integer", field);
-      *out = n;
-      return true;
-    }
-    default:
-      return FailWrongType(v, "a non-negative integer", field);
+  detail::IdToken count;  // read like an id: a non-negative number or digits; "" shows no count
+  if (!ReadIdToken(v, field, "a non-negative integer", "a non-negative integer", &count)) return false;
+  std::uint64_t n = count.number;
+  if (count.kind == detail::IdToken::kNone) {
+    out->reset();
+    return true;
   }
+  if (count.kind == detail::IdToken::kText && !ParseDecimal(count.text, &n)) {
+    return FailType(v, "a non-negative integer", field);
+  }
+  *out = n;
+  return true;
 }
 
 void Ingest::NoteTopKey(std::string_view key) {
@@ -956,29 +476,6 @@ bool Ingest::ListField(od::value& v, std::string_view key, Where where, ListKind
     default:
       return Validate(v, depth);  // not reached: other places never break out above
   }
-}
-
-bool Ingest::PageInfo(od::value& v, std::optional<std::string>* cursor, std::optional<bool>* has_next, int depth) {
-  od::json_type type{};
-  if (auto e = v.type().get(type)) return FailJsonAt(e, v);
-  if (type != od::json_type::object) return Validate(v, depth);  // null or odd: no cursor info
-  od::object obj;
-  if (auto e = v.get_object().get(obj)) return FailJson(e);
-  for (auto fr : obj) {
-    od::field f;
-    if (auto e = std::move(fr).get(f)) return FailJson(e);
-    std::string_view key;
-    if (!Key(f, &key)) return false;
-    od::value& fv = f.value();
-    if (key == "end_cursor") {
-      if (!ReadCursor(fv, key, cursor)) return false;
-    } else if (key == "has_next_page") {
-      if (!ReadBool(fv, key, has_next)) return false;
-    } else if (!Validate(fv, depth + 1)) {
-      return false;
-    }
-  }
-  return true;
 }
 
 bool Ingest::Users(od::value& v, std::string_view field, PayloadShape shape, ListKind implied, int depth) {
@@ -1502,7 +999,7 @@ Result<Page> ParseFollowerPage(std::string_view json, const SourceInfo& source) 
   if (json.size() > simdjson::SIMDJSON_MAXSIZE_BYTES - simdjson::SIMDJSON_PADDING) {
     return Error{ErrorCode::kInvalidArgument, source.name, 0, "input larger than 4 GiB"};
   }
-  thread_local PaddedBuffer buffer;  // wasm is single-threaded; native callers get one each
+  thread_local detail::PaddedBuffer buffer;  // wasm is single-threaded; native callers get one each
   thread_local od::parser parser;
   const simdjson::padded_string_view padded = buffer.Load(json);
   od::document doc;

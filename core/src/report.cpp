@@ -430,10 +430,15 @@ void AppendClusterJson(std::string& out, const Engine& engine, const ListCluster
   const Cluster& c = lc.cluster;
   out += "{\"kind\":\"cluster\",\"cluster_kind\":\"";
   out += ClusterKindName(c.kind);
-  out += "\",\"list\":\"";
-  out += ListKindName(lc.list);
-  out += "\",\"owner\":";
-  AppendJsonString(out, lc.owner);
+  if (!lc.post) {
+    out += "\",\"list\":\"";
+    out += ListKindName(lc.list);
+    out += "\",\"owner\":";
+    AppendJsonString(out, lc.owner);
+  } else {  // the distinct commenters of one post
+    out += "\",\"list\":\"commenters\",\"post\":";
+    AppendJsonString(out, *lc.post);
+  }
   out += ",\"size\":";
   AppendUnsigned(out, c.members.size());
   out += ",\"strength\":";
@@ -461,7 +466,15 @@ void AppendClusterJson(std::string& out, const Engine& engine, const ListCluster
     for (std::size_t i = 0; i < c.members.size(); ++i) {
       if (i) out += ',';
       const std::uint32_t id = c.members[i];
-      AppendJsonString(out, id < engine.size() ? std::string_view(engine.account(id).username) : std::string_view());
+      if (id >= engine.size()) {
+        AppendJsonString(out, std::string_view());
+      } else if (const Account& a = engine.account(id); a.username.empty() && a.pk) {
+        out += '"';  // an account known by its id only (Facebook's profile.php?id= links)
+        AppendUnsigned(out, *a.pk);
+        out += '"';
+      } else {
+        AppendJsonString(out, a.username);
+      }
     }
     out += ']';
   }
@@ -505,32 +518,42 @@ void AppendCommentJson(std::string& out, const Engine& engine, const ScoredComme
   AppendFixed(out, sc.threat.score, 4);
   out += ",\"level\":\"";
   out += ThreatLevelName(ThreatLevelOf(sc.threat.score));
-  out += "\",\"matches\":[";
-  for (std::size_t i = 0; i < sc.threat.matches.size(); ++i) {
-    const ThreatMatch& m = sc.threat.matches[i];
-    if (i) out += ',';
-    out += "{\"category\":";
-    AppendJsonString(out, m.category);
-    out += ",\"gloss\":";
-    AppendJsonString(out, m.gloss);
-    out += ",\"weight\":";
-    AppendFixed(out, m.weight, 3);
-    out += ",\"begin\":";
-    AppendUnsigned(out, m.span.begin);
-    out += ",\"end\":";
-    AppendUnsigned(out, m.span.end);
-    out += ",\"text\":";
-    const std::size_t b = std::min(m.span.begin, c.text.size());
-    const std::size_t e = std::min(std::max(m.span.end, b), c.text.size());
-    AppendJsonString(out, std::string_view(c.text).substr(b, e - b));
-    out += '}';
-  }
-  out += "]},\"harassment\":{\"score\":";
+  out += "\",\"matches\":";
+  // Lexicon matches (threats, insults) with the span of the comment they matched.
+  auto append_matches = [&](const std::vector<ThreatMatch>& matches) {
+    out += '[';
+    for (std::size_t i = 0; i < matches.size(); ++i) {
+      const ThreatMatch& m = matches[i];
+      if (i) out += ',';
+      out += "{\"category\":";
+      AppendJsonString(out, m.category);
+      out += ",\"gloss\":";
+      AppendJsonString(out, m.gloss);
+      out += ",\"weight\":";
+      AppendFixed(out, m.weight, 3);
+      out += ",\"begin\":";
+      AppendUnsigned(out, m.span.begin);
+      out += ",\"end\":";
+      AppendUnsigned(out, m.span.end);
+      out += ",\"text\":";
+      const std::size_t b = std::min(m.span.begin, c.text.size());
+      const std::size_t e = std::min(std::max(m.span.end, b), c.text.size());
+      AppendJsonString(out, std::string_view(c.text).substr(b, e - b));
+      out += '}';
+    }
+    out += ']';
+  };
+  append_matches(sc.threat.matches);
+  out += "},\"harassment\":{\"score\":";
   AppendFixed(out, sc.harassment.score, 4);
   out += ",\"flagged\":";
   out += sc.harassment.flagged ? "true" : "false";
   out += ",\"model\":";
   AppendJsonString(out, HarassmentModelName());
+  out += ",\"model_score\":";
+  AppendFixed(out, sc.harassment.model_score, 4);
+  out += ",\"insults\":";
+  append_matches(sc.harassment.insults);
   out += "},\"campaign\":[";
   for (std::size_t i = 0; i < sc.campaign.size(); ++i) {
     if (i) out += ',';
@@ -563,10 +586,17 @@ void AppendCommentJson(std::string& out, const Engine& engine, const ScoredComme
            "threat (" + std::string(m.category) + "): " + std::string(m.gloss) + " - \"" +
                std::string(std::string_view(c.text).substr(b, e - b)) + "\"");
   }
-  if (sc.harassment.flagged) {
+  for (const ThreatMatch& m : sc.harassment.insults) {
+    const std::size_t b = std::min(m.span.begin, c.text.size());
+    const std::size_t e = std::min(std::max(m.span.end, b), c.text.size());
+    reason("insult_" + std::string(m.category), m.weight,
+           std::string(m.gloss) + " - \"" + std::string(std::string_view(c.text).substr(b, e - b)) + "\"");
+  }
+  if (sc.harassment.model_score >= kHarassmentThreshold) {
     char buf[96];
-    std::snprintf(buf, sizeof buf, "offensive or harassing language (model score %.2f)", sc.harassment.score);
-    reason("harassment", sc.harassment.logit, buf);
+    std::snprintf(buf, sizeof buf, "offensive or harassing language (model score %.2f)", sc.harassment.model_score);
+    const double p = std::min(sc.harassment.model_score, 1.0 - 1e-12);
+    reason("harassment", std::log(p / (1.0 - p)), buf);
   }
   for (const CampaignReason& r : sc.campaign) reason(r.code, r.strength, r.text);
   if (sc.author && sc.author_score.level != Level::kLow) {

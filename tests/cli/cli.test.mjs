@@ -250,3 +250,58 @@ test('copy-paste comments from many accounts form a campaign', () => {
   const organic = rows.find((row) => row.kind === 'comment' && row.id === '18000000000000999');
   assert.deepEqual(organic.campaign, []);
 });
+
+test('facebook GraphQL comment responses, guarded and streamed, are comment threads', () => {
+  const dir = path.join(root, 'tests/data/comments');
+  const files = ['facebook_comments.json', 'facebook_replies.json', 'facebook_streamed.txt'].map((f) => path.join(dir, f));
+  const r = run(['analyze', '--format', 'jsonl', ...files]);
+  assert.equal(r.code, 0, r.err);
+  const rows = jsonl(r.out);
+  const comments = rows.filter((row) => row.kind === 'comment');
+  assert.equal(comments.length, 4 + 2 + 3);
+  const reply = comments.find((c) => c.id === '900000000000012');
+  assert.equal(reply.parent_id, '900000000000011');
+  assert.equal(reply.post, '800000000000001');
+  assert.equal(reply.author_pk, '61550000000003');
+  assert.ok(reply.threat.matches.some((m) => m.category === 'doxxing'), 'the "we know where you live" reply');
+  const streamed = comments.filter((c) => c.id.startsWith('90000000000003'));
+  assert.deepEqual(streamed.map((c) => c.text), ['first', 'second', 'third']);
+  const silhouette = rows.find((row) => row.kind === 'account' && row.pk === '61550000000004');
+  assert.equal(silhouette.anonymous_avatar, true);
+  assert.equal(rows.find((row) => row.kind === 'account' && row.pk === '100000000000011').username, 'sara.ahmadi.55');
+  // A cut stream is an error naming the byte where it ends.
+  const text = readFileSync(files[2], 'utf8');
+  const cut = run(['analyze', '-'], text.slice(0, text.length - 40));
+  assert.equal(cut.code, 1);
+  assert.match(cut.err, new RegExp(`<stdin>: byte ${Buffer.byteLength(text) - 40}: .*\\(truncated\\)`));
+});
+
+test('the commenters of a post are a list: template accounts form a cluster of the thread', () => {
+  const first = ['sara', 'ali', 'neda', 'reza', 'mina', 'omid', 'leila', 'kaveh'];
+  const last = ['ahmadi', 'karimi', 'rahimi', 'tehrani', 'mousavi'];
+  const comments = Array.from({ length: 40 }, (_, i) => ({
+    pk: `1800000000000${1000 + i}`, text: `organic ${i}`, created_at: 1774290000 + i * 60, media_id: '77',
+    user: { pk: String(1000000000 + ((i * 7919 * 104729) % 70000000000)), username: `${first[i % 8]}.${last[i % 5]}_${i}x`,
+      full_name: `${first[i % 8]} ${last[i % 5]}` },
+  }));
+  for (let i = 0; i < 12; i++) {
+    comments.push({ pk: `1800000000000${2000 + i}`, text: `hello ${i}`, created_at: 1774290100 + i * 9, media_id: '77',
+      user: { pk: String(2000000000 + ((i * 15485863) % 70000000000)), username: `zahra_${10000 + ((i * 7907) % 90000)}`,
+        full_name: `Zahra ${i}` } });
+  }
+  const r = run(['analyze', '--format', 'jsonl', '-'], JSON.stringify({ comments }));
+  assert.equal(r.code, 0, r.err);
+  const clusters = clustersOf(r.out).filter((c) => c.list === 'commenters');
+  assert.ok(clusters.length >= 1);
+  for (const c of clusters) {
+    assert.equal(c.post, '77');
+    assert.ok(c.members.every((m) => m.startsWith('zahra_')), JSON.stringify(c));  // the organic commenters in none
+  }
+  const template = clusters.find((c) => c.cluster_kind === 'username_template');
+  assert.equal(template.size, 12);
+  assert.equal(template.key, 'zahra_ + 5 digits');
+  const member = accountsOf(r.out).find((a) => a.username === template.members[0]);
+  assert.ok(member.reasons.some((x) => x.code === 'swarm_username_template' && /other commenters on this post/.test(x.text)));
+  const organic = accountsOf(r.out).find((a) => a.username === 'sara.ahmadi_0x');
+  assert.ok(!organic.reasons.some((x) => x.code.startsWith('swarm_')));
+});

@@ -310,6 +310,8 @@ TEST(CommentsTest, ShapeNames) {
   EXPECT_STREQ(CommentShapeName(CommentShape::kRestReplies), "rest_replies");
   EXPECT_STREQ(CommentShapeName(CommentShape::kGraphql), "graphql");
   EXPECT_STREQ(CommentShapeName(CommentShape::kGraphqlReplies), "graphql_replies");
+  EXPECT_STREQ(CommentShapeName(CommentShape::kFacebookGraphql), "facebook_graphql");
+  EXPECT_STREQ(CommentShapeName(CommentShape::kFacebookReplies), "facebook_replies");
 }
 
 TEST(CommentsTest, ReplyWithoutIdIsAnError) {
@@ -321,6 +323,260 @@ TEST(CommentsTest, ReplyWithoutIdIsAnError) {
   EXPECT_EQ(r.error().code, ErrorCode::kUnexpectedType);
   EXPECT_EQ(r.error().source, "reply.json");
   EXPECT_NE(r.error().message.find("without pk or id"), std::string::npos) << r.error().message;
+}
+
+
+// ---- Facebook ----
+
+TEST(FacebookCommentsTest, CommentPage) {
+  const std::string json = ReadTestData("comments/facebook_comments.json");
+  auto r = ParseCommentPage(json, Src("fb"));
+  ASSERT_TRUE(r.ok()) << r.error().ToString();
+  const CommentPage& p = r.value();
+  EXPECT_EQ(p.shape, CommentShape::kFacebookGraphql);
+  EXPECT_EQ(p.next_cursor, "MjoxNzMxMDAzMzAwOg==");
+  ASSERT_EQ(p.comments.size(), 4u);  // three comments, the first's inline reply after it
+  const Comment& c = p.comments[0];
+  EXPECT_EQ(c.id, "900000000000011");  // legacy_fbid
+  EXPECT_EQ(c.text, "Stay strong, you are not alone.");
+  EXPECT_EQ(c.created_at, 1731003000);
+  EXPECT_FALSE(c.parent_id.has_value());
+  EXPECT_EQ(c.post, "800000000000001");  // from the base64 id: the caller gave none
+  EXPECT_EQ(c.author.pk, 100000000000011u);
+  EXPECT_EQ(c.author.username, "sara.ahmadi.55");
+  EXPECT_EQ(c.author.full_name, "Sara Ahmadi");
+  EXPECT_EQ(c.author.is_verified, true);
+  EXPECT_EQ(c.author.anonymous_avatar, false);
+  EXPECT_NE(c.author.profile_pic_url->find("100000000000011_3_4_n.jpg"), std::string::npos);
+  // The inline reply: id from the base64 id (legacy_fbid is null), parent from comment_direct_parent.
+  const Comment& reply = p.comments[1];
+  EXPECT_EQ(reply.id, "900000000000012");
+  EXPECT_EQ(reply.parent_id, "900000000000011");
+  EXPECT_EQ(reply.author.pk, 61550000000003u);  // /groups/<g>/user/<u>/
+  EXPECT_EQ(reply.author.username, "");
+  EXPECT_EQ(reply.text, "@Sara Ahmadi \u0645\u0627 \u0645\u06cc\u062f\u0648\u0646\u06cc\u0645 \u06a9\u062c\u0627 "
+                        "\u0632\u0646\u062f\u06af\u06cc \u0645\u06cc\u06a9\u0646\u06cc");
+  // body null: preferred_body; created_time only in comment_action_links; default silhouette.
+  const Comment& silent = p.comments[2];
+  EXPECT_EQ(silent.id, "900000000000013");
+  EXPECT_EQ(silent.text, "\u062e\u0641\u0647 \u0634\u0648");
+  EXPECT_EQ(silent.created_at, 1731003200);
+  EXPECT_EQ(silent.author.pk, 61550000000004u);  // profile.php?id=
+  EXPECT_EQ(silent.author.username, "");
+  EXPECT_EQ(silent.author.anonymous_avatar, true);
+  EXPECT_FALSE(silent.author.is_verified.has_value());
+  const Comment& page_author = p.comments[3];
+  EXPECT_EQ(page_author.author.username, "m.example.page");
+  EXPECT_EQ(page_author.author.is_verified, false);
+  // viewer_actor (inside every feedback) is never taken for an author.
+  for (const Comment& x : p.comments) EXPECT_NE(x.author.pk, 100000000000999u) << x.id;
+  // The caller's post wins over the id's.
+  auto given = ParseCommentPage(json, Src("fb"), "p9");
+  ASSERT_TRUE(given.ok());
+  for (const Comment& x : given.value().comments) EXPECT_EQ(x.post, "p9");
+}
+
+TEST(FacebookCommentsTest, ReplyPage) {
+  auto r = ParseCommentPage(ReadTestData("comments/facebook_replies.json"), Src("fbr"));
+  ASSERT_TRUE(r.ok()) << r.error().ToString();
+  const CommentPage& p = r.value();
+  EXPECT_EQ(p.shape, CommentShape::kFacebookReplies);
+  EXPECT_FALSE(p.next_cursor.has_value());  // has_next_page false
+  ASSERT_EQ(p.comments.size(), 2u);
+  // No parent field: the feedback object's id names the parent comment.
+  EXPECT_EQ(p.comments[0].parent_id, "900000000000011");
+  EXPECT_EQ(p.comments[1].parent_id, "900000000000011");
+  EXPECT_EQ(p.comments[1].author.pk, 61550000000022u);  // m.facebook.com/profile.php?id=...&ref=
+  EXPECT_EQ(p.comments[1].author.anonymous_avatar, true);
+}
+
+TEST(FacebookCommentsTest, StreamedResponse) {
+  const std::string text = ReadTestData("comments/facebook_streamed.txt");
+  ASSERT_EQ(text.rfind("for (;;);", 0), 0u);
+  auto r = ParseCommentPage(text, Src("fbs"));
+  ASSERT_TRUE(r.ok()) << r.error().ToString();
+  const CommentPage& p = r.value();
+  EXPECT_EQ(p.shape, CommentShape::kFacebookGraphql);
+  ASSERT_EQ(p.comments.size(), 3u);  // first page, the @stream edge, the last document
+  EXPECT_EQ(p.comments[0].text, "first");
+  EXPECT_EQ(p.comments[1].text, "second");
+  EXPECT_EQ(p.comments[1].author.pk, 61550000000032u);
+  EXPECT_EQ(p.comments[2].text, "third");
+  EXPECT_EQ(p.next_cursor, "MToy");  // the first page's
+  // Without the guard, and with CRLF line ends, it is the same page.
+  std::string bare = text.substr(9);
+  auto b = ParseCommentPage(bare, Src("bare"));
+  ASSERT_TRUE(b.ok()) << b.error().ToString();
+  EXPECT_EQ(b.value().comments.size(), 3u);
+  std::string crlf;
+  for (char ch : text) {
+    if (ch == '\n') crlf += '\r';
+    crlf += ch;
+  }
+  auto c = ParseCommentPage(crlf, Src("crlf"));
+  ASSERT_TRUE(c.ok()) << c.error().ToString();
+  EXPECT_EQ(c.value().comments.size(), 3u);
+  // Documents on one line are no stream: trailing content.
+  std::string one_line = text;
+  for (char& ch : one_line) {
+    if (ch == '\n') ch = ' ';
+  }
+  auto o = ParseCommentPage(one_line, Src("one"));
+  ASSERT_FALSE(o.ok());
+  EXPECT_EQ(o.error().code, ErrorCode::kMalformedJson);
+  EXPECT_EQ(o.error().offset, text.find('\n') + 1);
+}
+
+TEST(FacebookCommentsTest, StreamErrorsNameTheirOffset) {
+  const std::string text = ReadTestData("comments/facebook_streamed.txt");
+  // A wrong type in the third document: the offset is in the whole text.
+  const std::size_t third = text.find("\"label\":\"CommentsListComponents_comments$stream$edges\"");
+  ASSERT_NE(third, std::string::npos);
+  const std::size_t at = text.find("\"created_time\":", third) + 15;
+  std::string broken = text;
+  broken.replace(at, 10, "\"tomorrow\"");
+  auto r = ParseCommentPage(broken, Src("b"));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kUnexpectedType) << r.error().ToString();
+  EXPECT_EQ(r.error().offset, at);
+  EXPECT_EQ(r.error().source, "b");
+  // Every prefix is an error, except one that ends right after a whole document (a stream read
+  // so far), which holds the comments of the documents so far.
+  std::vector<std::size_t> ends;
+  for (std::size_t i = text.find('\n'); i != std::string::npos; i = text.find('\n', i + 1)) ends.push_back(i);
+  for (std::size_t n = 0; n + 1 < text.size(); ++n) {
+    auto p = ParseCommentPage(std::string_view(text).substr(0, n), Src("pre"));
+    bool at_boundary = false;
+    for (std::size_t e : ends) at_boundary = at_boundary || n == e || n == e + 1;
+    if (at_boundary) {
+      ASSERT_TRUE(p.ok()) << n << ": " << p.error().ToString();
+      EXPECT_GE(p.value().comments.size(), 1u);
+      EXPECT_LT(p.value().comments.size(), 3u);
+      continue;
+    }
+    ASSERT_FALSE(p.ok()) << "prefix " << n << " parsed";
+    EXPECT_LE(p.error().offset, n) << n;
+    EXPECT_EQ(p.error().source, "pre");
+  }
+}
+
+TEST(FacebookCommentsTest, EveryPrefixIsAnError) {
+  for (const char* name : {"comments/facebook_comments.json", "comments/facebook_replies.json",
+                           "comments/facebook_dom.json"}) {
+    const std::string json = ReadTestData(name);
+    const std::size_t end = json.find_last_of('}');
+    for (std::size_t n = 0; n <= end; ++n) {
+      auto r = ParseCommentPage(std::string_view(json).substr(0, n), Src(name));
+      ASSERT_FALSE(r.ok()) << name << " prefix " << n;
+      EXPECT_LE(r.error().offset, n) << name << " prefix " << n;
+    }
+  }
+}
+
+TEST(FacebookCommentsTest, WrongTypesAreErrors) {
+  const char* const bad[] = {
+      R"({"data":{"node":{"comment_rendering_instance_for_feed_location":{"comments":{"edges":{}}}}}})",
+      R"({"data":{"node":{"comment_rendering_instance_for_feed_location":{"comments":[]}}}})",
+      R"({"data":{"node":{"comment_rendering_instance_for_feed_location":[]}}})",
+      R"({"data":{"node":{"comment_rendering_instance_for_feed_location":{"comments":{"edges":[{"cursor":"x"}]}}}}})",
+      R"({"data":{"node":{"comment_rendering_instance_for_feed_location":{"comments":{"edges":[{"node":[]}]}}}}})",
+      R"({"data":{"node":{"comment_rendering_instance_for_feed_location":{"comments":{"edges":[{"node":{"body":{"text":"no id"}}}]}}}}})",
+      R"({"data":{"node":{"comment_rendering_instance_for_feed_location":{"comments":{"edges":[{"node":{"legacy_fbid":"12","body":{"text":5}}}]}}}}})",
+      R"({"data":{"node":{"comment_rendering_instance_for_feed_location":{"comments":{"edges":[{"node":{"legacy_fbid":"12","body":"text"}}]}}}}})",
+      R"({"data":{"node":{"comment_rendering_instance_for_feed_location":{"comments":{"edges":[{"node":{"legacy_fbid":"x12"}}]}}}}})",
+      R"({"data":{"node":{"comment_rendering_instance_for_feed_location":{"comments":{"edges":[{"node":{"legacy_fbid":"12","created_time":"soon"}}]}}}}})",
+      R"({"data":{"node":{"comment_rendering_instance_for_feed_location":{"comments":{"edges":[{"node":{"legacy_fbid":"12","author":"me"}}]}}}}})",
+      R"({"data":{"node":{"comment_rendering_instance_for_feed_location":{"comments":{"edges":[{"node":{"legacy_fbid":"12","author":{"name":7}}}]}}}}})",
+      R"({"data":{"node":{"comment_rendering_instance_for_feed_location":{"comments":{"edges":[{"node":{"legacy_fbid":"12","author":{"id":true}}}]}}}}})",
+      R"({"data":{"node":{"comment_rendering_instance_for_feed_location":{"comments":{"edges":[{"node":{"legacy_fbid":"12","author":{"profile_picture_depth_0":"u"}}}]}}}}})",
+      R"({"data":{"node":{"comment_rendering_instance_for_feed_location":{"comments":{"edges":[{"node":{"legacy_fbid":"12","author":{"is_verified":"yes"}}}]}}}}})",
+      R"({"data":{"node":{"comment_rendering_instance_for_feed_location":{"comments":{"edges":[{"node":{"legacy_fbid":"12","comment_parent":{"id":"not an id!"}}}]}}}}})",
+      R"({"data":{"node":{"comment_rendering_instance_for_feed_location":{"comments":{"edges":[{"node":{"legacy_fbid":"12","feedback":{"replies_connection":{"edges":[{"node":{}}]}}}}]}}}}})",
+      R"({"data":{"node":{"replies_connection":{"edges":[{"node":{"legacy_fbid":"12","depth":"one"}}]}}}})",
+      "for (;;);{\"data\":{\"node\":{\"display_comments\":{\"edges\":[{\"node\":{\"id\":{}}}]}}}}",
+  };
+  for (const char* json : bad) {
+    auto r = ParseCommentPage(json, Src("t"));
+    ASSERT_FALSE(r.ok()) << json;
+    EXPECT_EQ(r.error().code, ErrorCode::kUnexpectedType) << json << " -> " << r.error().ToString();
+  }
+  // Unknown is not wrong: nulls and missing fields, an author id that is no number.
+  auto ok = ParseCommentPage(
+      R"({"data":{"node":{"comment_rendering_instance_for_feed_location":{"comments":{"edges":[{"node":{"legacy_fbid":12,"body":null,"author":{"id":"pfbid0abc","name":null,"url":null,"profile_picture_depth_0":null},"comment_parent":null,"created_time":null,"feedback":null}}],"page_info":null}}}}})",
+      Src("n"));
+  ASSERT_TRUE(ok.ok()) << ok.error().ToString();
+  ASSERT_EQ(ok.value().comments.size(), 1u);
+  EXPECT_EQ(ok.value().comments[0].id, "12");
+  EXPECT_FALSE(ok.value().comments[0].author.pk.has_value());
+  // An empty comment list is a page; a document without one is not.
+  auto empty = ParseCommentPage(
+      R"({"data":{"node":{"comment_rendering_instance_for_feed_location":{"comments":{"edges":[]}}}}})", Src("e"));
+  ASSERT_TRUE(empty.ok()) << empty.error().ToString();
+  EXPECT_TRUE(empty.value().comments.empty());
+  EXPECT_EQ(empty.value().shape, CommentShape::kFacebookGraphql);
+  auto none = ParseCommentPage("for (;;);{\"data\":{\"node\":{\"comment_rendering_instance\":{\"comments\":{\"total_count\":4}}}}}", Src("x"));
+  ASSERT_FALSE(none.ok());
+  EXPECT_EQ(none.error().code, ErrorCode::kUnknownShape);
+}
+
+TEST(FacebookCommentsTest, ProfileLinks) {
+  struct Case {
+    const char* url;
+    const char* username;
+    std::uint64_t pk;
+  };
+  const Case cases[] = {
+      {"https://www.facebook.com/zahra.m.1990", "zahra.m.1990", 0},
+      {"https://www.facebook.com/Zahra.M/?ref=comment", "zahra.m", 0},
+      {"https://web.facebook.com/profile.php?id=61550000000009", "", 61550000000009u},
+      {"https://m.facebook.com/profile.php?ref=x&id=61550000000010", "", 61550000000010u},
+      {"https://www.facebook.com/groups/123/user/61550000000011/", "", 61550000000011u},
+      {"https://www.facebook.com/people/Some-Name/61550000000012/", "", 61550000000012u},
+      {"https://www.facebook.com/profile.php?xid=5", "", 0},
+      {"https://evil.example/zahra.m", "", 0},
+      {"https://www.facebook.com/groups/123/", "", 0},
+      {"https://www.facebook.com/bad%20name", "", 0},
+  };
+  for (const Case& c : cases) {
+    const std::string json =
+        std::string(R"({"data":{"node":{"display_comments":{"edges":[{"node":{"legacy_fbid":"1","author":{"url":")") +
+        c.url + R"("}}}]}}}})";
+    auto r = ParseCommentPage(json, Src("u"));
+    ASSERT_TRUE(r.ok()) << c.url << ": " << r.error().ToString();
+    const Account& a = r.value().comments.at(0).author;
+    EXPECT_EQ(a.username, c.username) << c.url;
+    EXPECT_EQ(a.pk.value_or(0), c.pk) << c.url;
+  }
+}
+
+TEST(FacebookCommentsTest, ExtensionDomComments) {
+  // The extension's JSON for comments read from the Facebook DOM: REST-like, ids may be opaque.
+  auto r = ParseCommentPage(ReadTestData("comments/facebook_dom.json"), Src("dom"), "fbpost1");
+  ASSERT_TRUE(r.ok()) << r.error().ToString();
+  const CommentPage& p = r.value();
+  EXPECT_EQ(p.shape, CommentShape::kRestV1);
+  ASSERT_EQ(p.comments.size(), 3u);
+  EXPECT_EQ(p.comments[0].id, "900000000000041");
+  EXPECT_EQ(p.comments[0].author.pk, 61550000000041u);
+  EXPECT_EQ(p.comments[0].author.username, "");
+  EXPECT_EQ(p.comments[0].author.anonymous_avatar, true);
+  EXPECT_EQ(p.comments[0].created_at, 1731006000);
+  EXPECT_EQ(p.comments[1].id, "fbdom:Y29tbWVudDoxXzI=");
+  EXPECT_EQ(p.comments[1].author.username, "maryam.r.1990");
+  EXPECT_FALSE(p.comments[1].author.pk.has_value());
+  EXPECT_EQ(p.comments[2].author.pk, 100000000000043u);
+  EXPECT_FALSE(p.comments[2].created_at.has_value());
+  for (const Comment& c : p.comments) EXPECT_EQ(c.post, "fbpost1");
+  // Opaque ids are `id` only, short and plain; pk stays decimal.
+  for (const char* bad : {R"({"comments":[{"id":"has space","text":"a"}]})",
+                          R"({"comments":[{"id":"a<b>","text":"a"}]})",
+                          R"({"comments":[{"pk":"fbdom:1","text":"a"}]})"}) {
+    auto b = ParseCommentPage(bad, Src("b"));
+    ASSERT_FALSE(b.ok()) << bad;
+    EXPECT_EQ(b.error().code, ErrorCode::kUnexpectedType) << bad;
+  }
+  const std::string long_id = R"({"comments":[{"id":")" + std::string(129, 'a') + R"(","text":"a"}]})";
+  EXPECT_FALSE(ParseCommentPage(long_id, Src("l")).ok());
 }
 
 }  // namespace

@@ -1,7 +1,9 @@
 // Engine: merging across pages, identity by pk / username, state unchanged on errors, ranking.
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <cstdio>
+#include <iterator>
 #include <string>
 
 #include "swarmlens/swarmlens.h"
@@ -249,6 +251,196 @@ TEST(Engine, CommentsAreStoredOnceScoredAndTheirAuthorsMerged) {
   // Bad input changes nothing.
   EXPECT_FALSE(engine.IngestComments(threat.substr(0, threat.size() / 2), {.name = "cut"}, "post1").ok());
   EXPECT_EQ(engine.comment_count(), 2u);
+}
+
+
+// ---- The commenters of a post as a list (issue 4) ----
+
+// A small deterministic generator for test threads.
+struct TestRng {
+  std::uint64_t state;
+  std::uint64_t Next() {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return state >> 33;
+  }
+};
+
+constexpr const char* kFirstNames[] = {"sara", "ali", "neda", "reza", "mina", "omid", "leila", "kaveh",
+                                       "shirin", "hamid", "parisa", "babak", "roya", "dariush", "azadeh", "farid"};
+constexpr const char* kLastNames[] = {"ahmadi", "karimi", "rahimi", "tehrani", "mousavi", "hosseini", "jafari",
+                                      "rezaei", "moradi", "sadeghi", "nouri", "ghasemi"};
+
+struct TestComment {
+  std::string id;
+  std::uint64_t pk;
+  std::string username;
+  std::string full_name;
+  std::int64_t time;
+};
+
+// An organic commenter: a name-like, unique handle and a name of their own.
+TestComment Organic(TestRng& rng, int i, std::int64_t time) {
+  const std::string first = kFirstNames[rng.Next() % std::size(kFirstNames)];
+  const std::string last = kLastNames[rng.Next() % std::size(kLastNames)];
+  return {"1" + std::to_string(1000 + i), 1000000000ULL + rng.Next() % 70000000000ULL,
+          first + "." + last + "_" + std::to_string(i) + "x", first + " " + last, time};
+}
+
+std::string InstagramComments(const std::vector<TestComment>& comments) {
+  std::string out = "{\"comments\":[";
+  for (std::size_t i = 0; i < comments.size(); ++i) {
+    const TestComment& c = comments[i];
+    if (i) out += ',';
+    out += "{\"pk\":\"" + c.id + "\",\"text\":\"comment " + c.id + "\",\"created_at\":" + std::to_string(c.time) +
+           ",\"user\":{\"pk\":\"" + std::to_string(c.pk) + "\",\"username\":\"" + c.username +
+           "\",\"full_name\":\"" + c.full_name + "\"}}";
+  }
+  return out + "]}";
+}
+
+std::string FacebookComments(const std::vector<TestComment>& comments) {
+  std::string out = R"({"data":{"node":{"comment_rendering_instance_for_feed_location":{"comments":{"edges":[)";
+  for (std::size_t i = 0; i < comments.size(); ++i) {
+    const TestComment& c = comments[i];
+    if (i) out += ',';
+    out += R"({"node":{"legacy_fbid":")" + c.id + R"(","body":{"text":"comment )" + c.id + R"("},"created_time":)" +
+           std::to_string(c.time) + R"(,"author":{"id":")" + std::to_string(c.pk) + R"(","name":")" + c.full_name +
+           R"(","url":"https://www.facebook.com/)" + c.username + R"("}}})";
+  }
+  return out + "]}}}}}";
+}
+
+std::vector<ListCluster> ThreadClusters(const Engine& engine, const std::string& post) {
+  std::vector<ListCluster> out;
+  for (ListCluster& c : engine.Clusters()) {
+    if (c.post && *c.post == post) out.push_back(std::move(c));
+  }
+  return out;
+}
+
+const ListReason* ReasonOf(const Score& s, std::string_view code) {
+  for (const ListReason& r : s.list_reasons) {
+    if (r.code == code) return &r;
+  }
+  return nullptr;
+}
+
+TEST(EngineCommenters, TemplateUsernamesAmongTheCommentersCluster) {
+  Engine engine;
+  TestRng rng{11};
+  std::vector<TestComment> thread;
+  for (int i = 0; i < 40; ++i) thread.push_back(Organic(rng, i, 1731000000 + 60 * i));
+  for (int i = 0; i < 12; ++i) {
+    thread.push_back({"2" + std::to_string(1000 + i), 2000000000ULL + rng.Next() % 70000000000ULL,
+                      "zahra_" + std::to_string(10000 + rng.Next() % 90000), "Zahra " + std::to_string(i),
+                      1731000000 + 30 * i});
+  }
+  auto r = engine.IngestComments(InstagramComments(thread), {.name = "c"}, "post1");
+  ASSERT_TRUE(r.ok()) << r.error().ToString();
+  const std::vector<ListCluster> clusters = ThreadClusters(engine, "post1");
+  ASSERT_EQ(clusters.size(), 1u);
+  EXPECT_EQ(clusters[0].cluster.kind, ClusterKind::kUsernameTemplate);
+  EXPECT_EQ(clusters[0].cluster.members.size(), 12u);
+  EXPECT_EQ(clusters[0].list, ListKind::kUnknown);
+  // Every member carries the reason, worded for commenters; organic commenters carry none.
+  const Score member = engine.ScoreAt(*engine.Find(thread[45].username));
+  const ListReason* reason = ReasonOf(member, "swarm_username_template");
+  ASSERT_NE(reason, nullptr);
+  EXPECT_EQ(reason->text, "username follows the pattern zahra_ + 5 digits, like 11 other commenters on this post");
+  EXPECT_GT(member.score, ScoreAccount(engine.account(*engine.Find(thread[45].username))).score);
+  EXPECT_TRUE(engine.ScoreAt(*engine.Find(thread[3].username)).list_reasons.empty());
+  // The comment's author score carries it too.
+  bool seen = false;
+  for (const ScoredComment& c : engine.Comments()) {
+    if (c.comment->id == thread[45].id) seen = ReasonOf(c.author_score, "swarm_username_template") != nullptr;
+  }
+  EXPECT_TRUE(seen);
+}
+
+TEST(EngineCommenters, TheSameTemplateSpreadOverPostsOrRepeatedByOneAccountDoesNotCluster) {
+  Engine engine;
+  TestRng rng{12};
+  for (int post = 0; post < 3; ++post) {
+    std::vector<TestComment> thread;
+    for (int i = 0; i < 30; ++i) thread.push_back(Organic(rng, post * 100 + i, 1731000000 + 60 * i));
+    // Four template accounts per post: below the five a template group needs, in every thread.
+    for (int i = 0; i < 4; ++i) {
+      thread.push_back({"3" + std::to_string(post * 100 + i), 3000000000ULL + rng.Next() % 70000000000ULL,
+                        "zahra_" + std::to_string(10000 + rng.Next() % 90000), "Z", 1731000000 + 5 * i});
+    }
+    // One account commenting twelve times is one commenter.
+    for (int i = 0; i < 12; ++i) thread.push_back({"4" + std::to_string(post * 100 + i), 4000000001ULL, "loud_one",
+                                                   "Loud One", 1731001000 + i});
+    ASSERT_TRUE(engine.IngestComments(InstagramComments(thread), {.name = "c"}, "post" + std::to_string(post)).ok());
+  }
+  for (const ListCluster& c : engine.Clusters()) {
+    ADD_FAILURE() << "unexpected " << ClusterKindName(c.cluster.kind) << " cluster of " << c.cluster.members.size()
+                  << " in " << c.post.value_or("(list)") << ": " << c.cluster.description;
+  }
+  EXPECT_TRUE(engine.ScoreAt(*engine.Find("loud_one")).list_reasons.empty());
+}
+
+TEST(EngineCommenters, SharedPicturesReachTheThreadsOfTheirAccounts) {
+  Engine engine;
+  TestRng rng{13};
+  std::vector<TestComment> thread;
+  for (int i = 0; i < 30; ++i) thread.push_back(Organic(rng, i, 1731000000 + 60 * i));
+  ASSERT_TRUE(engine.IngestComments(InstagramComments(thread), {.name = "c"}, "post1").ok());
+  PerceptualHash shared;
+  shared.words = {0x0123456789abcdefULL, 0xfedcba9876543210ULL, 0x0f0f0f0f33333333ULL, 0x5555aaaa12345678ULL};
+  shared.quality = 90;
+  for (int i = 0; i < 4; ++i) {
+    PerceptualHash copy = shared;
+    copy.words[static_cast<std::size_t>(i)] ^= 0x7ULL;  // re-encoded copies: 3 bits differ
+    ASSERT_TRUE(engine.AddAvatar(*engine.Find(thread[static_cast<std::size_t>(i * 7)].username), copy).ok());
+  }
+  std::vector<ListCluster> clusters = ThreadClusters(engine, "post1");
+  ASSERT_EQ(clusters.size(), 1u);
+  EXPECT_EQ(clusters[0].cluster.kind, ClusterKind::kSharedAvatar);
+  EXPECT_EQ(clusters[0].cluster.members.size(), 4u);
+  const Score member = engine.ScoreAt(*engine.Find(thread[7].username));
+  const ListReason* reason = ReasonOf(member, "swarm_shared_avatar");
+  ASSERT_NE(reason, nullptr);
+  EXPECT_EQ(reason->text, "one of 4 commenters on this post using the same profile picture");
+  // Two of them commenting on another post: two pictures are no swarm there; a third makes one.
+  std::vector<TestComment> other = {thread[0], thread[7]};
+  for (TestComment& c : other) c.id = "9" + c.id;
+  ASSERT_TRUE(engine.IngestComments(InstagramComments(other), {.name = "c"}, "post2").ok());
+  EXPECT_TRUE(ThreadClusters(engine, "post2").empty());
+  other = {thread[14]};
+  other[0].id = "8" + other[0].id;
+  ASSERT_TRUE(engine.IngestComments(InstagramComments(other), {.name = "c"}, "post2").ok());
+  clusters = ThreadClusters(engine, "post2");
+  ASSERT_EQ(clusters.size(), 1u);
+  EXPECT_EQ(clusters[0].cluster.members.size(), 3u);
+}
+
+TEST(EngineCommenters, CohortsOnInstagramPksButNotOnFacebookIds) {
+  TestRng rng{14};
+  std::vector<TestComment> thread;
+  for (int i = 0; i < 60; ++i) thread.push_back(Organic(rng, i, 1731000000 + 60 * i));
+  // Twelve accounts created together: pks in one narrow band, newer than the rest.
+  for (int i = 0; i < 12; ++i) {
+    thread.push_back({"5" + std::to_string(1000 + i), 75000000000ULL + static_cast<std::uint64_t>(i) * 977,
+                      "user.name" + std::to_string(i) + "x", "Someone " + std::to_string(i), 1731000000 + 45 * i});
+  }
+  Engine instagram;
+  ASSERT_TRUE(instagram.IngestComments(InstagramComments(thread), {.name = "ig"}, "p").ok());
+  bool cohort = false;
+  for (const ListCluster& c : ThreadClusters(instagram, "p")) {
+    cohort |= c.cluster.kind == ClusterKind::kCohort && c.cluster.members.size() == 12;
+  }
+  EXPECT_TRUE(cohort);
+  const Score member = instagram.ScoreAt(*instagram.Find("user.name3x"));
+  const ListReason* reason = ReasonOf(member, "swarm_cohort");
+  ASSERT_NE(reason, nullptr);
+  EXPECT_NE(reason->text.find("as 11 other commenters on this post"), std::string::npos) << reason->text;
+  // The same ids as Facebook authors: Facebook ids do not grow with creation, no cohort is sought.
+  Engine facebook;
+  auto r = facebook.IngestComments(FacebookComments(thread), {.name = "fb"}, "p");
+  ASSERT_TRUE(r.ok()) << r.error().ToString();
+  EXPECT_EQ(facebook.comment_count(), thread.size());
+  for (const ListCluster& c : ThreadClusters(facebook, "p")) EXPECT_NE(c.cluster.kind, ClusterKind::kCohort);
 }
 
 }  // namespace

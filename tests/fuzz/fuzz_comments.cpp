@@ -1,10 +1,12 @@
 // libFuzzer target for comment ingest: ParseCommentPage, ExtractEmbeddedJsonBlobs and
 // ParseCommentPageFromHtml on arbitrary bytes must give an Error pointing inside the input or a
 // page whose invariants hold; the parsed comments then go through the campaign analysis (which
-// hashes attacker text). Run with scripts/fuzz.
+// hashes attacker text). Facebook's "for (;;);" guard must change nothing but the offsets.
+// Run with scripts/fuzz.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -54,7 +56,21 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   swarmlens::SourceInfo source;
   source.name = "fuzz";
-  CheckPage(swarmlens::ParseCommentPage(text, source, "p1"), size);
+  const swarmlens::Result<swarmlens::CommentPage> page = swarmlens::ParseCommentPage(text, source, "p1");
+  CheckPage(page, size);
+  if (size < 4096 && text.find("for (;;);") == std::string_view::npos) {
+    const std::string guarded = "for (;;);" + std::string(text);
+    const swarmlens::Result<swarmlens::CommentPage> same = swarmlens::ParseCommentPage(guarded, source, "p1");
+    CheckPage(same, guarded.size());
+    Check(same.ok() == page.ok());
+    if (page.ok()) {
+      Check(same.value().comments.size() == page.value().comments.size());
+      Check(same.value().shape == page.value().shape);
+    } else {
+      Check(same.error().code == page.error().code);
+      Check(same.error().offset == page.error().offset + 9);
+    }
+  }
   for (std::string_view blob : swarmlens::ExtractEmbeddedJsonBlobs(text)) {
     Check(blob.data() >= text.data() && blob.data() + blob.size() <= text.data() + size);
   }

@@ -1,5 +1,7 @@
 // Comment ingest: the comment payloads the Instagram web app receives (REST pages, GraphQL
-// connections, reply pages) and the first page it embeds in the post HTML, parsed with simdjson
+// connections, reply pages), the first page it embeds in the post HTML, and the comment
+// responses of facebook.com's `/api/graphql/` (Comet comment lists and reply pages, streamed or
+// not), parsed with simdjson
 // On-Demand into Comment records whose authors are Account records (so the account model scores
 // commenters).
 //
@@ -23,12 +25,18 @@ namespace swarmlens {
 
 /// One comment or reply as the page showed it. Every field but `id` may be unknown.
 struct Comment {
-  std::string id;    ///< Comment pk (`pk`, `pk_id` or `id`), decimal digits as sent.
+  /// Comment pk (`pk`, `pk_id` or `id`), decimal digits as sent. An `id` may also be an opaque
+  /// token (1-128 of A-Z a-z 0-9 and `_-:.=+/`): the extension's DOM-read Facebook comments
+  /// carry no numeric id. Facebook GraphQL: `legacy_fbid`, else the number inside the base64
+  /// `id` ("comment:<post>_<comment>"), else that `id` as it is.
+  std::string id;
   Account author;    ///< The commenter (`user`; `user_id` when the object has no id). No sightings.
   std::string text;  ///< As written (UTF-8); attacker-written: render as text only.
   std::optional<std::int64_t> created_at;  ///< Unix seconds (`created_at`, else `created_at_utc`).
   std::optional<std::string> parent_id;    ///< The comment this one replies to; nullopt for a top-level comment.
-  std::string post;  ///< Media id of the post: the caller's `post`, else the comment's `media_id`.
+  /// Media id of the post: the caller's `post`, else the comment's `media_id` (Instagram) or the
+  /// post number inside its base64 `id` (Facebook).
+  std::string post;
 };
 
 /// Which payload shape a comment text was recognised as.
@@ -38,9 +46,16 @@ enum class CommentShape : std::uint8_t {
                     ///< "parent_comment":{...}}
   kGraphql,         ///< `xdt_api__v1__media__media_id__comments__connection` {edges:[{node}], page_info}
   kGraphqlReplies,  ///< `xdt_api__v1__media__media_id__comments__parent_comment_id__child_comments__connection`
+  /// facebook.com `/api/graphql/` comment list: `comment_rendering_instance_for_feed_location.comments`
+  /// (or the older `display_comments`) {edges:[{node}], page_info}, anywhere in the document.
+  kFacebookGraphql,
+  /// facebook.com reply page (Depth1/Depth2CommentsListPaginationQuery): `replies_connection`
+  /// {edges:[{node}], page_info} of the parent comment's feedback object.
+  kFacebookReplies,
 };
 
-/// Stable lower-case name: "rest_v1", "rest_replies", "graphql", "graphql_replies".
+/// Stable lower-case name: "rest_v1", "rest_replies", "graphql", "graphql_replies",
+/// "facebook_graphql", "facebook_replies".
 const char* CommentShapeName(CommentShape shape) noexcept;
 
 /// One parsed comment page.
@@ -65,6 +80,15 @@ struct CommentPage {
 /// wrongly typed field is an error too. Unknown keys are ignored; every field is optional
 /// (null = unknown; ids and times may be numbers or numeric strings). A document without a
 /// comment list gives ErrorCode::kUnknownShape.
+///
+/// Facebook: a leading `for (;;);` is skipped, and a response of several JSON documents each
+/// starting on a new line (streamed `@defer` parts) is read document by document: the page holds
+/// the comment edges of every document in order (documents without comments are checked and
+/// skipped); an error in any document names its byte offset in the whole text. A comment node
+/// maps `author` {id, name, url (vanity -> username; `profile.php?id=` and `/groups/<g>/user/<u>/`
+/// -> pk), profile_picture_depth_0.uri, is_verified}, `body.text` (else `preferred_body.text`),
+/// `created_time`, and its parent (`comment_direct_parent`, `reply_parent_comment` or
+/// `comment_parent` id; replies inside a node's `feedback` and a reply page's feedback id).
 Result<CommentPage> ParseCommentPage(std::string_view json, const SourceInfo& source = {}, std::string_view post = {});
 
 /// The contents of every `<script type="application/json">` element of an HTML page, in document

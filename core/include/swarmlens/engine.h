@@ -73,11 +73,15 @@ struct ScoredComment {
   std::vector<CampaignReason> campaign;  ///< Copy-paste / burst campaigns this comment is part of.
 };
 
-/// A swarm cluster of one list; member ids are engine indices.
+/// A swarm cluster of one list; member ids are engine indices. The list is the followers /
+/// following of `owner`, or, when `post` is set, the distinct commenters of that post's thread
+/// (in order of their first comment; `list` is then kUnknown; the post id may be empty when the
+/// payload named none).
 struct ListCluster {
   ListKind list = ListKind::kUnknown;
   std::string owner;
   Cluster cluster;
+  std::optional<std::string> post;  ///< Set: a cluster of the commenters of this post.
 };
 
 /// Hashes usernames with XXH3 (fast on short keys).
@@ -89,7 +93,9 @@ struct UsernameHash {
 ///
 /// Memory: per account its record (~300 bytes + strings); per list a ListAnalyzer (~110 bytes
 /// per member, docs/swarm-detection.md) and, once a picture is added, AvatarClusters (4 MiB of
-/// index tables + ~290 bytes per picture, capped at 100,000 pictures per list).
+/// index tables + ~290 bytes per picture, capped at 100,000 pictures per list). Per comment
+/// thread: ~60 bytes per distinct commenter plus its clusters; a thread's picture index (4 MiB)
+/// exists only while its clusters are recomputed.
 class Engine {
  public:
   Engine();
@@ -116,7 +122,12 @@ class Engine {
   /// Parses a comment payload (REST or GraphQL comments, replies, or a post's HTML with the first
   /// page embedded as <script type="application/json">) and stores its comments under their post
   /// (`post`, else the payload's media id); the authors are merged into the accounts. A comment
-  /// id seen before is updated, not duplicated. On an error nothing changes.
+  /// id seen before is updated, not duplicated. On an error nothing changes. The distinct
+  /// commenters of each post form a list too: the swarm analysis (cohorts, bursts, username
+  /// templates, display names, shared pictures from AddAvatar) runs over them in order of their
+  /// first comment (time when known, else arrival), and its clusters add evidence to their scores.
+  /// Facebook authors (GraphQL shapes) join without their id: Facebook ids are not ordered by
+  /// creation the way Instagram pks are, so no cohort is looked for.
   Result<CommentSummary> IngestComments(std::string_view text, const SourceInfo& source = {},
                                         std::string_view post = {});
 
@@ -141,7 +152,8 @@ class Engine {
   Score ScoreAt(std::size_t index) const;
   /// Every account scored, highest score first (ties: username).
   std::vector<ScoredAccount> Ranked() const;
-  /// Every swarm cluster of every list, lists in first-seen order, then by kind and strength.
+  /// Every swarm cluster of every list, lists in first-seen order, then by kind and strength;
+  /// then the clusters of every comment thread's commenters, threads in first-seen order.
   /// `refresh` = false returns the clusters as last analysed (what the badges reflect; with
   /// track_updates, a large list's newest pages may not be in them yet: see Flush).
   std::vector<ListCluster> Clusters(bool refresh = true) const;
@@ -172,6 +184,7 @@ class Engine {
   std::vector<std::unique_ptr<ListState>> lists_;  ///< In first-seen order.
   std::map<std::pair<ListKind, std::string>, std::size_t> list_index_;
   std::vector<std::vector<std::uint32_t>> account_lists_;  ///< Per account: indices into lists_.
+  std::vector<std::vector<std::uint32_t>> account_threads_;  ///< Per account: threads it commented in.
   /// Pictures added so far, so an account seen later in another list joins that list's clusters too.
   std::unordered_map<std::size_t, std::pair<PerceptualHash, std::optional<std::uint64_t>>> avatars_;
   struct Thread;
@@ -179,6 +192,10 @@ class Engine {
   std::size_t MergeRecord(Account&& incoming, bool* is_new);
   Thread& ThreadFor(const std::string& post);
   void RefreshThread(Thread& thread) const;
+  /// Adds an author to its thread's commenters (or moves its first comment earlier).
+  void AddCommenter(Thread& thread, std::size_t thread_index, std::size_t account, std::optional<std::int64_t> time);
+  /// Recomputes the swarm clusters over a thread's commenters when they changed.
+  void RefreshThreadSwarm(Thread& thread) const;
 
   std::vector<Comment> comments_;
   std::vector<std::optional<std::size_t>> comment_author_;   ///< Per comment: engine account index.
@@ -186,6 +203,7 @@ class Engine {
   std::unordered_map<std::string, std::size_t> comment_by_id_;
   std::vector<std::unique_ptr<Thread>> threads_;
   std::unordered_map<std::string, std::size_t> thread_by_post_;
+  std::uint64_t comment_sequence_ = 0;  ///< Arrival order of comments (orders commenters without times).
   std::vector<std::uint64_t> reported_;  ///< Fingerprint of the score last reported per account (for `updated`).
   std::vector<std::uint64_t> evidence_;  ///< EvidenceSignature at the last report, per account.
   LevelThresholds thresholds_;

@@ -34,9 +34,11 @@ std::vector<ReasonLine> MergedReasons(const Score& score);
 
 /// Appends one swarm cluster as a JSON object (no newline). The jsonl contract:
 /// {"kind":"cluster","cluster_kind":"cohort|burst|username_template|display_name|shared_avatar",
-///  "list","owner","size","strength" (-log10 p),"expected","key","description",
-///  cohort: "pk_low","pk_high"; burst: "first_position","last_position";
-///  with_members: "members":[usernames in list order]}
+///  "list","owner" (a comment thread's commenters: "list":"commenters","post" instead),
+///  "size","strength" (-log10 p),"expected","key","description",
+///  cohort: "pk_low","pk_high"; burst: "first_position","last_position" (commenters: 0-based
+///  rank by first comment); with_members: "members":[usernames in list order; the pk's digits for
+///  an account without a username]}
 void AppendClusterJson(std::string& out, const Engine& engine, const ListCluster& cluster, bool with_members);
 
 /// Appends a JSON array of every cluster of the engine, without members (the dialog summary).

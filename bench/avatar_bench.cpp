@@ -26,10 +26,11 @@ void BM_PerceptualHash(benchmark::State& state) {
   const std::vector<std::uint8_t> px = Rgba(swarmlens::testing::MakeAvatar(1, side));
   const swarmlens::ImageView view{px.data(), static_cast<std::uint32_t>(side), static_cast<std::uint32_t>(side),
                                   static_cast<std::size_t>(side) * 4, swarmlens::PixelFormat::kRgba8};
-  for (auto _ : state) benchmark::DoNotOptimize(swarmlens::ComputePerceptualHash(view));
+  const bool with_crops = state.range(1) != 0;  // 0: the whole frame only (the hash before crop variants)
+  for (auto _ : state) benchmark::DoNotOptimize(swarmlens::ComputePerceptualHash(view, with_crops));
   state.counters["images"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_PerceptualHash)->Arg(150)->Arg(320);
+BENCHMARK(BM_PerceptualHash)->ArgNames({"side", "crops"})->Args({150, 0})->Args({150, 1})->Args({320, 0})->Args({320, 1});
 
 /// n random hashes (distinct pictures) plus the queries: stored hashes with 10 bits flipped.
 struct IndexData {
@@ -80,9 +81,13 @@ void BM_BruteForceQuery(benchmark::State& state) {
 }
 BENCHMARK(BM_BruteForceQuery)->Arg(10000)->Arg(100000);
 
-/// Adding 100k accounts (10% of them in swarms of 50 sharing a picture) to AvatarClusters.
+/// Adding n accounts (10% of them in swarms of 50 sharing a picture) to AvatarClusters. With
+/// crops = 1 every picture carries kCropVariants crop hashes (random for distinct pictures; a
+/// swarm copy carries its source's, with noise), as ComputePerceptualHash gives; crops = 0 is the
+/// frame-only hash (before crop variants, and what --avatar-hashes files give).
 void BM_AvatarClustersAdd(benchmark::State& state) {
   const std::size_t n = static_cast<std::size_t>(state.range(0));
+  const bool with_crops = state.range(1) != 0;
   std::vector<PerceptualHash> hashes;
   swarmlens::testing::Rng rng(2);
   PerceptualHash shared;
@@ -90,10 +95,16 @@ void BM_AvatarClustersAdd(benchmark::State& state) {
     PerceptualHash h;
     h.quality = 100;
     for (auto& w : h.words) w = rng.Next();
+    if (with_crops) {
+      for (auto& crop : h.crops)
+        for (auto& w : crop) w = rng.Next();
+      h.crop_count = swarmlens::kCropVariants;
+    }
     if (i % 10 == 0) {
       if (i % 500 == 0) shared = h;
       h = shared;
       h.words[0] ^= rng.Next() & 0x0101010101ull;  // re-encoding noise: a few bits
+      for (auto& crop : h.crops) crop[1] ^= rng.Next() & 0x0101010101ull;
     }
     hashes.push_back(h);
   }
@@ -108,7 +119,13 @@ void BM_AvatarClustersAdd(benchmark::State& state) {
       benchmark::Counter(static_cast<double>(state.iterations() * n), benchmark::Counter::kIsRate);
   state.counters["MiB"] = memory / (1 << 20);
 }
-BENCHMARK(BM_AvatarClustersAdd)->Arg(100000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_AvatarClustersAdd)
+    ->ArgNames({"n", "crops"})
+    ->Args({10000, 0})
+    ->Args({10000, 1})
+    ->Args({100000, 0})
+    ->Args({100000, 1})
+    ->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

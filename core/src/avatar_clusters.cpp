@@ -47,8 +47,12 @@ const char* AvatarStatusName(AvatarStatus status) noexcept {
   return "unknown";
 }
 
-AvatarClusters::AvatarClusters(Options options)
-    : options_(std::move(options)), pair_probability_(PairProbability(options_.effective_bits, options_.radius)) {}
+AvatarClusters::AvatarClusters(Options options) : options_(std::move(options)) {
+  // Two pictures match when any of their variants (frame + kCropVariants crops each) do: by the
+  // union bound over the variant pairs, at most (1 + kCropVariants)^2 times the chance of one pair.
+  constexpr double kVariantPairs = (1.0 + kCropVariants) * (1.0 + kCropVariants);
+  pair_probability_ = std::min(1.0, kVariantPairs * PairProbability(options_.effective_bits, options_.radius));
+}
 
 std::uint32_t AvatarClusters::Find(std::uint32_t entry) const {
   std::uint32_t root = entry;
@@ -83,15 +87,30 @@ AvatarAddResult AvatarClusters::Add(std::uint32_t account_id, const PerceptualHa
   }
   if (hash.quality < options_.min_quality) return {AvatarStatus::kLowQuality, 0, 0};
   for (const PerceptualHash& known : options_.known_defaults)
-    if (HammingDistance(known, hash) <= options_.radius) return {AvatarStatus::kKnownDefault, 0, 0};
+    if (MatchDistance(known, hash) <= options_.radius) return {AvatarStatus::kKnownDefault, 0, 0};
   if (entries_.size() >= options_.max_avatars) return {AvatarStatus::kFull, 0, 0};
 
-  index_.Query(hash, options_.radius, &scratch_);
-  const std::uint32_t id = index_.Insert(hash);
-  entries_.push_back(Entry{account_id, id, account_id, {id}});
-  hashes_.push_back(hash);
+  // Every variant of the new picture against every stored variant: a copy cropped on one side
+  // matches the original's crop of that side, and two differently cropped copies meet in a crop
+  // of both (image_hash.h, MatchDistance).
+  const auto id = static_cast<std::uint32_t>(entries_.size());
+  const int variants = 1 + std::min<int>(hash.crop_count, kCropVariants);
+  PerceptualHash variant;
+  for (int v = 0; v < variants; ++v) {
+    variant.words = v == 0 ? hash.words : hash.crops[static_cast<std::size_t>(v - 1)];
+    index_.Query(variant, options_.radius, &scratch_);
+    for (std::uint32_t slot : scratch_) candidates_.push_back(owner_[slot]);
+  }
+  const auto frame_slot = static_cast<std::uint32_t>(index_.size());
+  for (int v = 0; v < variants; ++v) {
+    variant.words = v == 0 ? hash.words : hash.crops[static_cast<std::size_t>(v - 1)];
+    index_.Insert(variant);
+    owner_.push_back(id);
+  }
+  entries_.push_back(Entry{account_id, id, account_id, frame_slot, hash.quality, {id}});
   by_account_.emplace(account_id, id);
-  for (std::uint32_t other : scratch_) Union(id, other);
+  for (std::uint32_t other : candidates_) Union(id, other);
+  candidates_.clear();
   if (exact) {
     auto [it, inserted] = by_exact_.emplace(*exact, id);
     if (!inserted) Union(id, it->second);
@@ -117,7 +136,10 @@ AvatarCluster AvatarClusters::MakeCluster(std::uint32_t root) const {
   cluster.members.reserve(entries_[root].members.size());
   for (std::uint32_t e : entries_[root].members) {
     cluster.members.push_back(entries_[e].account);
-    if (entries_[e].account == cluster.key) cluster.representative = hashes_[e];
+    if (entries_[e].account == cluster.key) {
+      cluster.representative.words = index_.Bits(entries_[e].frame_slot);
+      cluster.representative.quality = entries_[e].quality;
+    }
   }
   std::sort(cluster.members.begin(), cluster.members.end());
   cluster.strength = Strength(cluster.members.size());
@@ -158,7 +180,8 @@ std::optional<std::string> AvatarClusters::MemberEvidence(std::uint32_t account_
 
 std::size_t AvatarClusters::MemoryBytes() const noexcept {
   std::size_t bytes = index_.MemoryBytes() + entries_.capacity() * sizeof(Entry) +
-                      hashes_.capacity() * sizeof(PerceptualHash) + scratch_.capacity() * sizeof(std::uint32_t);
+                      owner_.capacity() * sizeof(std::uint32_t) +
+                      (scratch_.capacity() + candidates_.capacity()) * sizeof(std::uint32_t);
   for (const Entry& e : entries_) bytes += e.members.capacity() * sizeof(std::uint32_t);
   // Node-based maps: one node (key, value, next pointer, cached hash) per element plus a bucket.
   constexpr std::size_t kNodeBytes = 32 + sizeof(void*);

@@ -115,7 +115,94 @@ const std::array<double, kFreqs * kSamples>& DctMatrix() {
   return matrix;
 }
 
+/// A rectangle of the image [x0, x1) x [y0, y1) hashed like a whole frame.
+struct Region {
+  int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  int window_x = 1, window_y = 1;
+  std::array<int, kSamples> sample_x{};  ///< Relative to x0.
+  std::array<int, kSamples> sample_y{};  ///< Relative to y0.
+  int Height() const { return y1 - y0; }
+  bool Contains(int y) const { return y >= y0 && y < y1; }
+};
+
+Region MakeRegion(int variant, int width, int height) {
+  const CropBox box = CropVariantBox(variant);
+  Region r;
+  r.x0 = static_cast<int>(std::lround(box.left * width));
+  r.y0 = static_cast<int>(std::lround(box.top * height));
+  r.x1 = width - static_cast<int>(std::lround(box.right * width));
+  r.y1 = height - static_cast<int>(std::lround(box.bottom * height));
+  const auto w = static_cast<std::uint32_t>(r.x1 - r.x0);
+  const auto h = static_cast<std::uint32_t>(r.y1 - r.y0);
+  r.window_x = WindowFor(w);
+  r.window_y = WindowFor(h);
+  for (int k = 0; k < kSamples; ++k) {
+    r.sample_x[k] = SampleIndex(k, w);
+    r.sample_y[k] = SampleIndex(k, h);
+  }
+  return r;
+}
+
+/// Quality: summed absolute neighbour differences, on a 0..100 intensity scale, divided by 90
+/// and capped at 100 (the published scaling: a photo reaches 100 easily, a flat image 0).
+int Quality(const std::array<double, kSamples * kSamples>& a) {
+  double gradient = 0;
+  for (int y = 0; y < kSamples; ++y) {
+    for (int x = 0; x < kSamples; ++x) {
+      const double v = a[y * kSamples + x];
+      if (x + 1 < kSamples) gradient += std::fabs(a[y * kSamples + x + 1] - v);
+      if (y + 1 < kSamples) gradient += std::fabs(a[(y + 1) * kSamples + x] - v);
+    }
+  }
+  gradient = gradient * 100.0 / 255.0;
+  return static_cast<int>(std::min(100.0, std::floor(gradient / 90.0)));
+}
+
+/// The 256 bits of a 64x64 filtered image: 2D DCT restricted to frequencies 1..16
+/// (coeff = D * A * D^T with D the 16x64 basis), each bit set when its coefficient is strictly
+/// above the median (the 128th smallest).
+std::array<std::uint64_t, 4> HashBits(const std::array<double, kSamples * kSamples>& a) {
+  const auto& d = DctMatrix();
+  std::array<double, kFreqs * kSamples> t{};  // t = D * A (16 x 64)
+  // Rows of A innermost (contiguous, vectorisable); each t[u][x] still sums over y in order 0..63,
+  // so the bits are the same as the textbook loop's.
+  for (int u = 0; u < kFreqs; ++u) {
+    double* tu = &t[static_cast<std::size_t>(u) * kSamples];
+    for (int y = 0; y < kSamples; ++y) {
+      const double duy = d[u * kSamples + y];
+      const double* ay = &a[static_cast<std::size_t>(y) * kSamples];
+      for (int x = 0; x < kSamples; ++x) tu[x] += duy * ay[x];
+    }
+  }
+  std::array<double, kFreqs * kFreqs> coeff{};
+  for (int u = 0; u < kFreqs; ++u) {
+    for (int v = 0; v < kFreqs; ++v) {
+      double s = 0;
+      for (int x = 0; x < kSamples; ++x) s += t[u * kSamples + x] * d[v * kSamples + x];
+      coeff[u * kFreqs + v] = s;
+    }
+  }
+  std::array<double, kFreqs * kFreqs> sorted = coeff;
+  std::nth_element(sorted.begin(), sorted.begin() + 127, sorted.end());
+  const double median = sorted[127];
+  std::array<std::uint64_t, 4> words{};
+  for (int i = 0; i < kFreqs * kFreqs; ++i)
+    if (coeff[i] > median) words[i / 64] |= std::uint64_t{1} << (i % 64);
+  return words;
+}
+
 }  // namespace
+
+CropBox CropVariantBox(int variant) noexcept {
+  // 2.5 % and 5 % off each side, then centred zooms of 95 % and 90 %: every crop of 0-5 % from one
+  // side is within 1.25 % of a variant, and a 1.25 % crop still matches (image_hash_test).
+  static constexpr CropBox kBoxes[1 + kCropVariants] = {
+      {0, 0, 0, 0},
+      {0.025, 0, 0, 0}, {0.05, 0, 0, 0}, {0, 0, 0.025, 0}, {0, 0, 0.05, 0},
+      {0, 0.025, 0, 0}, {0, 0.05, 0, 0}, {0, 0, 0, 0.025}, {0, 0, 0, 0.05},
+      {0.025, 0.025, 0.025, 0.025}, {0.05, 0.05, 0.05, 0.05}};
+  return (variant >= 0 && variant <= kCropVariants) ? kBoxes[variant] : kBoxes[0];
+}
 
 std::size_t BytesPerPixel(PixelFormat format) noexcept {
   switch (format) {
@@ -132,7 +219,23 @@ int HammingDistance(const PerceptualHash& a, const PerceptualHash& b) noexcept {
   return d;
 }
 
-Result<PerceptualHash> ComputePerceptualHash(const ImageView& image) {
+int MatchDistance(const PerceptualHash& a, const PerceptualHash& b) noexcept {
+  auto distance = [](const std::array<std::uint64_t, 4>& x, const std::array<std::uint64_t, 4>& y) {
+    return std::popcount(x[0] ^ y[0]) + std::popcount(x[1] ^ y[1]) + std::popcount(x[2] ^ y[2]) +
+           std::popcount(x[3] ^ y[3]);
+  };
+  const int na = std::min<int>(a.crop_count, kCropVariants);
+  const int nb = std::min<int>(b.crop_count, kCropVariants);
+  int best = distance(a.words, b.words);
+  for (int i = 0; i < na; ++i) best = std::min(best, distance(a.crops[i], b.words));
+  for (int j = 0; j < nb; ++j) {
+    best = std::min(best, distance(a.words, b.crops[j]));
+    for (int i = 0; i < na; ++i) best = std::min(best, distance(a.crops[i], b.crops[j]));
+  }
+  return best;
+}
+
+Result<PerceptualHash> ComputePerceptualHash(const ImageView& image, bool with_crops) {
   auto invalid = [](std::string message) {
     return Error{.code = ErrorCode::kInvalidArgument, .source = "image", .offset = 0, .message = std::move(message)};
   };
@@ -145,77 +248,69 @@ Result<PerceptualHash> ComputePerceptualHash(const ImageView& image) {
 
   const int width = static_cast<int>(image.width);
   const int height = static_cast<int>(image.height);
-  const int wx = WindowFor(image.width);
-  const int wy = WindowFor(image.height);
 
-  std::array<int, kSamples> sample_x{};
-  std::array<int, kSamples> sample_y{};
-  for (int k = 0; k < kSamples; ++k) {
-    sample_x[k] = SampleIndex(k, image.width);
-    sample_y[k] = SampleIndex(k, image.height);
+  // Region 0 is the whole frame; regions 1..kCropVariants are the crops (CropVariantBox). Images
+  // too small to crop (a side under 20 px: 5 % would be under one pixel) get the frame only.
+  const int regions = (with_crops && width >= 20 && height >= 20) ? 1 + kCropVariants : 1;
+  std::array<Region, 1 + kCropVariants> region{};
+  for (int r = 0; r < regions; ++r) region[r] = MakeRegion(r, width, height);
+
+  // Regions with the same column span share the horizontal pass: at most 4 distinct spans.
+  std::array<int, 1 + kCropVariants> span_of{};
+  std::array<int, 1 + kCropVariants> span_region{};  // first region of each span
+  int spans = 0;
+  for (int r = 0; r < regions; ++r) {
+    int s = 0;
+    while (s < spans && (region[span_region[s]].x0 != region[r].x0 || region[span_region[s]].x1 != region[r].x1)) ++s;
+    if (s == spans) span_region[spans++] = r;
+    span_of[r] = s;
   }
 
-  // Horizontal tent per row, keeping only the 64 sampled columns: columns[x * height + y].
+  // Horizontal tent per row and span, keeping only the 64 sampled columns of each region:
+  // columns[r][k * region height + (y - y0)].
   std::vector<double> row(static_cast<std::size_t>(width));
+  std::vector<double> part;
   std::vector<double> tmp;
   std::vector<double> prefix;
-  std::vector<double> columns(static_cast<std::size_t>(kSamples) * height);
+  std::array<std::vector<double>, 1 + kCropVariants> columns;
+  for (int r = 0; r < regions; ++r) columns[r].resize(static_cast<std::size_t>(kSamples) * region[r].Height());
   for (int y = 0; y < height; ++y) {
     RowLuminance(image, static_cast<std::uint32_t>(y), row.data());
-    Tent(row, wx, tmp, prefix);
-    for (int k = 0; k < kSamples; ++k) columns[static_cast<std::size_t>(k) * height + y] = row[sample_x[k]];
-  }
-
-  // Vertical tent per sampled column, then the 64 sampled rows: a[y * 64 + x].
-  std::array<double, kSamples * kSamples> a{};
-  std::vector<double> column(static_cast<std::size_t>(height));
-  for (int k = 0; k < kSamples; ++k) {
-    std::copy_n(columns.begin() + static_cast<std::ptrdiff_t>(k) * height, height, column.begin());
-    Tent(column, wy, tmp, prefix);
-    for (int j = 0; j < kSamples; ++j) a[j * kSamples + k] = column[sample_y[j]];
-  }
-
-  // Quality: summed absolute neighbour differences, on a 0..100 intensity scale, divided by 90
-  // and capped at 100 (the published scaling: a photo reaches 100 easily, a flat image 0).
-  double gradient = 0;
-  for (int y = 0; y < kSamples; ++y) {
-    for (int x = 0; x < kSamples; ++x) {
-      const double v = a[y * kSamples + x];
-      if (x + 1 < kSamples) gradient += std::fabs(a[y * kSamples + x + 1] - v);
-      if (y + 1 < kSamples) gradient += std::fabs(a[(y + 1) * kSamples + x] - v);
+    for (int s = 0; s < spans; ++s) {
+      const Region& first = region[span_region[s]];
+      bool needed = false;
+      for (int r = 0; r < regions; ++r) needed = needed || (span_of[r] == s && region[r].Contains(y));
+      if (!needed) continue;
+      part.assign(row.begin() + first.x0, row.begin() + first.x1);
+      Tent(part, first.window_x, tmp, prefix);
+      for (int r = 0; r < regions; ++r) {
+        if (span_of[r] != s || !region[r].Contains(y)) continue;
+        const std::size_t h = static_cast<std::size_t>(region[r].Height());
+        for (int k = 0; k < kSamples; ++k) columns[r][k * h + static_cast<std::size_t>(y - region[r].y0)] = part[region[r].sample_x[k]];
+      }
     }
   }
-  gradient = gradient * 100.0 / 255.0;
-  const int quality = static_cast<int>(std::min(100.0, std::floor(gradient / 90.0)));
-
-  // 2D DCT restricted to frequencies 1..16: coeff = D * A * D^T with D the 16x64 basis.
-  const auto& d = DctMatrix();
-  std::array<double, kFreqs * kSamples> t{};  // t = D * A (16 x 64)
-  for (int u = 0; u < kFreqs; ++u) {
-    for (int x = 0; x < kSamples; ++x) {
-      double s = 0;
-      for (int y = 0; y < kSamples; ++y) s += d[u * kSamples + y] * a[y * kSamples + x];
-      t[u * kSamples + x] = s;
-    }
-  }
-  std::array<double, kFreqs * kFreqs> coeff{};
-  for (int u = 0; u < kFreqs; ++u) {
-    for (int v = 0; v < kFreqs; ++v) {
-      double s = 0;
-      for (int x = 0; x < kSamples; ++x) s += t[u * kSamples + x] * d[v * kSamples + x];
-      coeff[u * kFreqs + v] = s;
-    }
-  }
-
-  // Threshold at the median (the 128th smallest): bit set when strictly above it.
-  std::array<double, kFreqs * kFreqs> sorted = coeff;
-  std::nth_element(sorted.begin(), sorted.begin() + 127, sorted.end());
-  const double median = sorted[127];
 
   PerceptualHash hash;
-  hash.quality = quality;
-  for (int i = 0; i < kFreqs * kFreqs; ++i)
-    if (coeff[i] > median) hash.words[i / 64] |= std::uint64_t{1} << (i % 64);
+  std::vector<double> column;
+  for (int r = 0; r < regions; ++r) {
+    // Vertical tent per sampled column, then the 64 sampled rows: a[y * 64 + x].
+    const int h = region[r].Height();
+    std::array<double, kSamples * kSamples> a{};
+    column.resize(static_cast<std::size_t>(h));
+    for (int k = 0; k < kSamples; ++k) {
+      std::copy_n(columns[r].begin() + static_cast<std::ptrdiff_t>(k) * h, h, column.begin());
+      Tent(column, region[r].window_y, tmp, prefix);
+      for (int j = 0; j < kSamples; ++j) a[j * kSamples + k] = column[region[r].sample_y[j]];
+    }
+    if (r == 0) {
+      hash.words = HashBits(a);
+      hash.quality = Quality(a);
+    } else {
+      hash.crops[static_cast<std::size_t>(r - 1)] = HashBits(a);
+    }
+  }
+  hash.crop_count = static_cast<std::uint8_t>(regions - 1);
   return hash;
 }
 

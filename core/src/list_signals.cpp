@@ -934,8 +934,29 @@ CombinedEvidence CombineEvidence(double account_logit, std::span<const Cluster* 
     room -= w;
     out.logit += w;
     out.reasons.push_back({std::string(SwarmReasonCode(p.cluster->kind)), w, MemberReasonText(*p.cluster)});
+    if (p.cluster->kind != ClusterKind::kBurst) out.corroborated = true;
   }
   return out;
+}
+
+namespace {
+double Logit(double p) { return std::log(p / (1 - p)); }
+}  // namespace
+
+double StandAloneHighScore(const LevelThresholds& thresholds, const ListLevelOptions& options) {
+  // Bayes prior shift: the same evidence (likelihood ratio) at a lower base rate needs higher
+  // model odds to reach the same posterior odds.
+  const double logit = Logit(thresholds.list.high) + Logit(options.training_prevalence) -
+                       Logit(options.background_prevalence);
+  return 1 / (1 + std::exp(-logit));
+}
+
+Level ListMemberLevel(double account_logit, const CombinedEvidence& combined, ModelTier tier, bool verified,
+                      const LevelThresholds& thresholds, const ListLevelOptions& options) {
+  const Level level = LevelFor(1 / (1 + std::exp(-combined.logit)), tier, verified, thresholds);
+  if (level != Level::kHigh || tier != ModelTier::kList || combined.corroborated) return level;
+  const double alone = 1 / (1 + std::exp(-account_logit));
+  return alone >= StandAloneHighScore(thresholds, options) ? Level::kHigh : Level::kMedium;
 }
 
 std::string UsernameGeneratorShape(std::string_view username) {

@@ -3,6 +3,7 @@
 #include "swarmlens/simulate.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -620,12 +621,9 @@ Result<SwarmEvaluation> EvaluateScenario(const Scenario& scenario, std::uint64_t
     if (const auto it = by_member.find(static_cast<std::uint32_t>(i)); it != by_member.end())
       for (const std::uint32_t c : it->second) mine.push_back(&clusters[c]);
     const CombinedEvidence combined = CombineEvidence(scores[i].logit, mine, weights);
-    const double p = 1 / (1 + std::exp(-combined.logit));
-    const TierThresholds& t = thresholds.For(scores[i].tier);
-    Level level = p >= t.high ? Level::kHigh : p >= t.medium ? Level::kMedium : Level::kLow;
-    // Same rule as the account score: a verified account is never high.
-    if (level == Level::kHigh && accounts[i].is_verified.value_or(false)) level = Level::kMedium;
-    levels[i] = level;
+    // The engine's rule: `high` needs a corroborating cluster or a stand-alone score (verified cap included).
+    levels[i] = ListMemberLevel(scores[i].logit, combined, scores[i].tier, accounts[i].is_verified.value_or(false),
+                                thresholds);
     account_levels[i] = scores[i].level;
   }
   SwarmEvaluation e = Evaluate(list.labels, levels, clusters);
@@ -646,15 +644,17 @@ std::optional<PerceptualHash> SimulatedAvatarHash(const AvatarRow& row, std::uin
     for (unsigned char c : text) h = (h ^ c) * 1099511628211ULL;
     return h;
   };
-  // The source picture: its hash and the order in which cropping flips its bits.
+  // The source picture: its hash, and per side the order in which cropping that side flips its
+  // bits (nested: two crops of one side differ by their difference, as shifted images do).
   Rng source(seed ^ text_seed(row.avatar_key));
-  PerceptualHash hash;
-  for (std::uint64_t& w : hash.words) w = source.Next();
-  hash.quality = 80;
-  std::vector<int> order(256);
-  for (int i = 0; i < 256; ++i) order[static_cast<std::size_t>(i)] = i;
-  source.Shuffle(order);
-  auto flip = [&](int bit) { hash.words[static_cast<std::size_t>(bit / 64)] ^= 1ULL << (bit % 64); };
+  std::array<std::uint64_t, 4> base{};
+  for (std::uint64_t& w : base) w = source.Next();
+  std::array<std::vector<int>, 4> order;  // left, top, right, bottom
+  for (auto& o : order) {
+    o.resize(256);
+    for (int i = 0; i < 256; ++i) o[static_cast<std::size_t>(i)] = i;
+    source.Shuffle(o);
+  }
 
   double quality = 100, crop = 0, hue = 0, size = 150;
   for (std::size_t at = 0; at < row.transform.size();) {
@@ -671,11 +671,40 @@ std::optional<PerceptualHash> SimulatedAvatarHash(const AvatarRow& row, std::uin
     else if (key == "hue") hue = value;
     else if (key == "size") size = value;
   }
-  const int crop_bits = std::min(256, static_cast<int>(std::lround(1000 * crop)));
-  for (int i = 0; i < crop_bits; ++i) flip(order[static_cast<std::size_t>(i)]);
-  const int noise_bits = static_cast<int>(std::lround((100 - quality) / 8 + std::fabs(hue) / 2)) + (size > 150 ? 2 : 0);
+  // The copy is cropped on one side, chosen per copy; re-encoding, hue and size flip a few bits
+  // of the frame and of every crop variant alike.
   Rng copy(seed ^ text_seed(row.username) ^ 0x5bd1e995ULL);
-  for (int i = 0; i < noise_bits; ++i) flip(static_cast<int>(copy.Below(256)));
+  std::array<double, 4> cut{};  // left, top, right, bottom
+  cut[static_cast<std::size_t>(copy.Below(4))] = crop;
+  std::array<std::uint64_t, 4> noise{};
+  const int noise_bits = static_cast<int>(std::lround((100 - quality) / 8 + std::fabs(hue) / 2)) + (size > 150 ? 2 : 0);
+  for (int i = 0; i < noise_bits; ++i) {
+    const auto bit = static_cast<int>(copy.Below(256));
+    noise[static_cast<std::size_t>(bit / 64)] ^= 1ULL << (bit % 64);
+  }
+  // The hash of the source cut by `sides`: 1000 bits per unit of crop on each side.
+  auto hash_of = [&](const std::array<double, 4>& sides) {
+    std::array<std::uint64_t, 4> w = base;
+    for (std::size_t s = 0; s < 4; ++s) {
+      const int bits = std::min(256, static_cast<int>(std::lround(1000 * sides[s])));
+      for (int i = 0; i < bits; ++i) {
+        const int bit = order[s][static_cast<std::size_t>(i)];
+        w[static_cast<std::size_t>(bit / 64)] ^= 1ULL << (bit % 64);
+      }
+    }
+    for (std::size_t i = 0; i < 4; ++i) w[i] ^= noise[i];
+    return w;
+  };
+  PerceptualHash hash;
+  hash.quality = 80;
+  hash.words = hash_of(cut);
+  // The crop variants ComputePerceptualHash would add: this copy cut further by each CropVariantBox.
+  for (int v = 1; v <= kCropVariants; ++v) {
+    const CropBox box = CropVariantBox(v);
+    hash.crops[static_cast<std::size_t>(v - 1)] =
+        hash_of({cut[0] + box.left, cut[1] + box.top, cut[2] + box.right, cut[3] + box.bottom});
+  }
+  hash.crop_count = static_cast<std::uint8_t>(kCropVariants);
   return hash;
 }
 

@@ -370,6 +370,55 @@ TEST(Combine, StrongestPerKindCappedAndExplained) {
   EXPECT_DOUBLE_EQ(CombineEvidence(0.7, {}).logit, 0.7);
 }
 
+TEST(ListLevel, HighNeedsACorroboratingClusterOrAStandAloneScore) {
+  const auto logit = [](double p) { return std::log(p / (1 - p)); };
+  Cluster cohort;
+  cohort.kind = ClusterKind::kCohort;
+  cohort.members = {1, 2};
+  cohort.strength = 100;
+  Cluster burst;
+  burst.kind = ClusterKind::kBurst;
+  burst.members = {1, 2};
+  burst.strength = 100;
+  burst.low = 0;
+  burst.high = 9;
+  const Cluster* in_cohort[] = {&cohort};
+  const Cluster* in_burst[] = {&burst};
+
+  // The stand-alone score: the list tier's high threshold (0.82 at InstaFake's 16.8 % fakes)
+  // re-based to a 3 % background: odds 4.56 * (0.168 / 0.832) / (0.03 / 0.97) = 29.8 -> 0.9675.
+  const double alone = StandAloneHighScore();
+  EXPECT_NEAR(alone, 0.9675, 0.001);
+  ListLevelOptions same_prior;
+  same_prior.background_prevalence = same_prior.training_prevalence;
+  EXPECT_NEAR(StandAloneHighScore({}, same_prior), LevelThresholds{}.list.high, 1e-12);
+
+  // An organic-looking "default avatar + birth year" account at 0.95, in no cluster: medium.
+  const double shy = logit(0.95);
+  ASSERT_LT(0.95, alone);
+  EXPECT_EQ(ListMemberLevel(shy, CombineEvidence(shy, {}), ModelTier::kList, false), Level::kMedium);
+  EXPECT_EQ(LevelFor(0.95, ModelTier::kList, false), Level::kHigh);  // what the account model alone says
+  // The same account on its own evidence above the stand-alone score: high.
+  const double strong = logit(0.99);
+  EXPECT_EQ(ListMemberLevel(strong, CombineEvidence(strong, {}), ModelTier::kList, false), Level::kHigh);
+  // A burst alone does not corroborate: its members are picked by their account score.
+  const double mid = logit(0.6);
+  const CombinedEvidence b = CombineEvidence(mid, in_burst);
+  EXPECT_FALSE(b.corroborated);
+  EXPECT_GT(1 / (1 + std::exp(-b.logit)), 0.82);  // the combined score is at `high`...
+  EXPECT_EQ(ListMemberLevel(mid, b, ModelTier::kList, false), Level::kMedium);  // ...the level is not
+  // A cohort (chosen by pk, not by score) does, for the same account.
+  const CombinedEvidence c = CombineEvidence(mid, in_cohort);
+  EXPECT_TRUE(c.corroborated);
+  EXPECT_EQ(ListMemberLevel(mid, c, ModelTier::kList, false), Level::kHigh);
+  // Corroborated but below the threshold after the bonus: not high.
+  const double low = logit(0.2);  // + 2.5 -> 0.75
+  EXPECT_EQ(ListMemberLevel(low, CombineEvidence(low, in_cohort), ModelTier::kList, false), Level::kMedium);
+  // Verified cap and the profile tier are unchanged.
+  EXPECT_EQ(ListMemberLevel(mid, c, ModelTier::kList, true), Level::kMedium);
+  EXPECT_EQ(ListMemberLevel(shy, CombineEvidence(shy, {}), ModelTier::kProfile, false), Level::kHigh);
+}
+
 TEST(Combine, ClustersByMemberIndexes) {
   Cluster a, b;
   a.members = {1, 2};

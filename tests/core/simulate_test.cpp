@@ -210,16 +210,18 @@ TEST(EvaluateScenario, BundledScenarios) {
       if (std::string(name) == "standard") {
         standard_recall += e.recall_high / 3;
         EXPECT_GE(e.recall_high, 0.90) << "seed " << seed;
-        // The list evidence may add at most one point of organic false positives to the account
-        // model's own (which this layer does not control).
-        EXPECT_LE(e.fpr_high - e.account_only_fpr_high, 0.01) << "seed " << seed;
+        // The target: at most 1 % of the organic followers at `high`. In a list, `high`
+        // needs a corroborating cluster or a stand-alone score (ListMemberLevel), so this holds
+        // although the account model alone marks 1.1-1.6 % of this organic base `high`.
+        EXPECT_LE(e.fpr_high, 0.01) << "seed " << seed;
         EXPECT_GE(e.cluster_purity, 0.95) << "seed " << seed;
         EXPECT_EQ(e.kinds[static_cast<int>(ClusterKind::kCohort)].clusters, 1u);
         EXPECT_EQ(e.kinds[static_cast<int>(ClusterKind::kBurst)].clusters, 1u);
       }
       if (std::string(name) == "no_attack") {
-        // An organic list: no cluster of any kind, so no badge changes.
-        EXPECT_DOUBLE_EQ(e.fpr_high, e.account_only_fpr_high) << "seed " << seed;
+        // An organic list: no cluster of any kind, so only stand-alone scores reach `high`.
+        EXPECT_LE(e.fpr_high, e.account_only_fpr_high) << "seed " << seed;
+        EXPECT_LE(e.fpr_high, 0.01) << "seed " << seed;
         for (std::size_t k = 0; k < kClusterKindCount; ++k) {
           EXPECT_EQ(e.kinds[k].clusters, 0u) << ClusterKindName(static_cast<ClusterKind>(k)) << " seed " << seed;
         }

@@ -1,6 +1,9 @@
 // Groups the accounts of one list (the followers of a profile, the commenters of a post) that use
-// the same profile picture: re-encoded, resized or recoloured copies (perceptual hashes within
-// kAvatarMatchRadius) or byte-identical files (equal exact hashes). Incremental: the extension
+// the same profile picture: re-encoded, resized, cropped or recoloured copies (any frame or crop
+// variant of one hash within kAvatarMatchRadius of any variant of the other: MatchDistance) or
+// byte-identical files (equal exact hashes). A hash without crop variants (read from hex, as the
+// CLI's --avatar-hashes files give) takes part with its frame only: it still matches the crop
+// variants of pictures hashed from pixels, but two such hashes match frame to frame only. Incremental: the extension
 // adds each page of 12-50 accounts as the user scrolls, and clusters update without recomputing.
 //
 // Example:
@@ -25,18 +28,21 @@
 // spanning tree over k of the n pictures; by the union bound over the C(n, k) subsets and the
 // k^(k-2) trees on each (Cayley), P(some k pictures connect by chance) <= C(n,k) k^(k-2) q^(k-1).
 // strength = -log10 of that bound (clamped at 0): 2 means "at most a 1 in 100 chance".
-// q = P(Binomial(B, 1/2) <= floor(B * radius / 256)) with B = Options::effective_bits: for B = 256
-// this is the independent-bits chance (1e-37 at radius 31), which real photos (shared layout:
-// centred faces, plain backgrounds) beat by a wide margin; B = 64 (default) treats the 256 bits
-// as 64 independent ones, i.e. distances between distinct photos spread with sigma 16 (twice the
-// independent-bit sigma 8; the synthetic test set measures 8.6), giving q = 3.8e-11 at radius 31.
+// q = 121 P(Binomial(B, 1/2) <= floor(B * radius / 256)) with B = Options::effective_bits (121 =
+// the 11 x 11 pairs of frame and crop variants, union bound): for B = 256 the per-pair term is
+// the independent-bits chance (1e-37 at radius 31), which real photos (shared layout: centred
+// faces, plain backgrounds) beat by a wide margin; B = 64 (default) treats the 256 bits as 64
+// independent ones, i.e. distances between distinct photos spread with sigma 16 (twice the
+// independent-bit sigma 8; the synthetic test set measures 8.6), giving 3.8e-11 per variant pair
+// and q = 4.6e-9 at radius 31.
 // The null says nothing about *why* people share a picture (couples, fan accounts do): strength
 // rules out chance collisions of the hash, not innocent sharing.
 //
-// Memory: the HammingIndex (4 MiB of tables + 96 bytes per picture) plus the hashes, union-find,
-// member lists and account/exact-hash maps: measured 31.5 MiB for 100,000 pictures
-// (bench/avatar_bench.cpp; MemoryBytes() reports it), i.e. about 290 bytes per picture.
-// Options::max_avatars caps the count (default 100,000). Accounts beyond the cap are refused
+// Memory: the HammingIndex (4 MiB of tables + 96 bytes per stored hash, 11 hashes per picture
+// hashed from pixels) plus the owner table, union-find, member lists and account/exact-hash maps:
+// measured 17.8 MiB for 10,000 pictures with crop variants, 6.8 MiB for 10,000 frame-only ones
+// (bench/avatar_bench.cpp; MemoryBytes() reports it), i.e. about 1.4 KB per picture.
+// Options::max_avatars caps the count (default 20,000, about 30 MiB). Accounts beyond the cap are refused
 // (kFull), the one case where the order of adds matters. Rejected accounts (low quality,
 // defaults, full) are not remembered.
 #pragma once
@@ -93,7 +99,7 @@ class AvatarClusters {
     int radius = kAvatarMatchRadius;        ///< Max Hamming distance of the "same picture" edge.
     int min_quality = kMinAvatarQuality;    ///< Pictures below this quality are never matched.
     int effective_bits = 64;                ///< B of the null model (see the file comment).
-    std::size_t max_avatars = 100000;       ///< Memory cap on accepted pictures (~32 MiB).
+    std::size_t max_avatars = 20000;        ///< Memory cap on accepted pictures (~30 MiB, see above).
     std::vector<PerceptualHash> known_defaults;  ///< Default pictures never to cluster on.
   };
 
@@ -101,8 +107,9 @@ class AvatarClusters {
   explicit AvatarClusters(Options options);
 
   /// Adds one account's picture: its perceptual hash and, when known, the exact hash of the image
-  /// file (ExactImageHash). Joins every accepted picture within the radius or with the same exact
-  /// hash. Cost: one HammingIndex query plus near-constant union-find work.
+  /// file (ExactImageHash). Joins every accepted picture within the radius (MatchDistance) or with
+  /// the same exact hash. Cost: one HammingIndex query and one insert per variant (11 for a hash
+  /// from pixels, 1 without crops) plus near-constant union-find work.
   AvatarAddResult Add(std::uint32_t account_id, const PerceptualHash& hash,
                       std::optional<std::uint64_t> exact = std::nullopt);
 
@@ -133,6 +140,8 @@ class AvatarClusters {
     std::uint32_t account = 0;
     std::uint32_t parent = 0;   ///< Union-find parent entry (itself for a root).
     std::uint32_t min_account = 0;             ///< Root only: smallest account id of the set.
+    std::uint32_t frame_slot = 0;              ///< Index id of the picture's whole-frame hash.
+    int quality = 0;
     std::vector<std::uint32_t> members;        ///< Root only: entry ids of the set.
   };
 
@@ -142,12 +151,13 @@ class AvatarClusters {
 
   Options options_;
   double pair_probability_ = 0;
-  HammingIndex index_;                 ///< Entry ids of the index are entry ids here.
+  HammingIndex index_;                 ///< Every variant (frame and crops) of every accepted picture.
+  std::vector<std::uint32_t> owner_;   ///< Index id -> entry id.
   mutable std::vector<Entry> entries_; ///< mutable: Find compresses paths.
-  std::vector<PerceptualHash> hashes_;
   std::unordered_map<std::uint32_t, std::uint32_t> by_account_;  ///< account id -> entry
   std::unordered_map<std::uint64_t, std::uint32_t> by_exact_;    ///< exact hash -> first entry
   std::vector<std::uint32_t> scratch_;
+  std::vector<std::uint32_t> candidates_;  ///< Entry ids matched by the variants of a new picture.
 };
 
 }  // namespace swarmlens

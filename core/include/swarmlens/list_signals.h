@@ -23,6 +23,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "swarmlens/score.h"
+
 namespace swarmlens {
 
 /// One account of a list as the list analysis needs it. The views only need to live for the
@@ -140,12 +142,37 @@ struct ClusterReason {
 struct CombinedEvidence {
   double logit = 0;                    ///< account_logit + the capped cluster bonus.
   std::vector<ClusterReason> reasons;  ///< One per kind that contributed, strongest first.
+  /// A contributing cluster's membership does not depend on the account's own score: any kind but
+  /// a burst (burst members are chosen *because* their account score is suspicious, so a burst
+  /// says "this window is an attack", not "this suspicious-looking follower is part of it").
+  bool corroborated = false;
 };
 
 /// Combines an account's own log-odds with the clusters it belongs to: per kind, the strongest
 /// cluster adds min(cap, per_strength * strength); the sum is capped by total_cap. Pure function.
 CombinedEvidence CombineEvidence(double account_logit, std::span<const Cluster* const> member_clusters,
                                  const EvidenceWeights& weights = {});
+
+/// How the level of a list member is set (docs/swarm-detection.md, "Levels in a list").
+struct ListLevelOptions {
+  /// Assumed share of fake accounts among the members of a list that sit in no corroborating
+  /// cluster: swarms show up as clusters, so what is left is mostly the organic base.
+  double background_prevalence = 0.03;
+  /// Share of fakes in the data the account model's level thresholds were chosen on (InstaFake).
+  double training_prevalence = 0.168;
+};
+
+/// Level of a member of an analysed list. The list tier's `high` needs either a corroborating
+/// cluster (CombinedEvidence::corroborated) with the combined score at the tier's `high`
+/// threshold, or the account's own log-odds at that threshold re-based from the training
+/// prevalence to the background prevalence (list tier defaults: score >= 0.9675). Otherwise the
+/// combined score's level (LevelFor), at most `medium`. The profile tier and the verified cap are
+/// as in LevelFor. Pure function.
+Level ListMemberLevel(double account_logit, const CombinedEvidence& combined, ModelTier tier, bool verified,
+                      const LevelThresholds& thresholds = {}, const ListLevelOptions& options = {});
+
+/// The account score a list member needs for `high` without a corroborating cluster.
+double StandAloneHighScore(const LevelThresholds& thresholds = {}, const ListLevelOptions& options = {});
 
 /// Reason code of a member of a cluster of `kind`: "swarm_" + ClusterKindName(kind) (static storage).
 std::string_view SwarmReasonCode(ClusterKind kind) noexcept;

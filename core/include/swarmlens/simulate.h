@@ -103,11 +103,13 @@ Result<SimulatedList> Simulate(const Scenario& scenario, std::uint64_t seed);
 /// A perceptual hash standing in for the picture of one simulated account, so the avatar signal
 /// can be evaluated without rendering images. A model of the measured behaviour of the real hash
 /// (tests/core/image_hash_test.cpp; docs/swarm-detection.md): every source picture (avatar_key) gets
-/// a random 256-bit hash; a copy's crop flips the first round(1000 * crop) bits of a per-picture
-/// bit order (nested, so two copies differ by their crop difference, as shifted images do), and
-/// re-encoding / hue / resizing flip a few independent bits ((100 - quality) / 8 + |hue| / 2 +
-/// 2 for 320 px). nullopt for the default silhouette ("default": never hashed, like the real
-/// quality cut). Deterministic in (row, seed).
+/// a random 256-bit hash; a copy is cropped on one side (picked per copy), and a crop of x off a
+/// side flips the first round(1000 * x) bits of a per-picture, per-side bit order (nested, so two
+/// copies differ by their crop difference, as shifted images do). Re-encoding / hue / resizing
+/// flip a few independent bits ((100 - quality) / 8 + |hue| / 2 + 2 for 320 px). The crop
+/// variants are modelled the same way (the copy cut further by each CropVariantBox), so copies
+/// match through them as real pictures do. nullopt for the default silhouette ("default": never
+/// hashed, like the real quality cut). Deterministic in (row, seed).
 std::optional<PerceptualHash> SimulatedAvatarHash(const AvatarRow& row, std::uint64_t seed);
 
 /// Detection quality against the labels.

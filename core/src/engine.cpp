@@ -441,7 +441,9 @@ void Engine::RefreshThreadSwarm(Thread& thread) const {
     members.push_back(m);
     pictures += avatars_.count(order[i].account);
   }
-  thread.swarm = AnalyzeList(members);
+  ListSignalOptions options;
+  options.position_noun = "commenters (in order of first comment)";
+  thread.swarm = AnalyzeList(members, options);
   if (pictures >= 3) {
     // Built for this refresh only: the index tables (4 MiB) are not kept per thread.
     AvatarClusters avatars;

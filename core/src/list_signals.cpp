@@ -704,9 +704,10 @@ struct ListAnalyzer::Impl {
       cl.low = by_position[a].first;
       cl.high = by_position[e].first;
       cl.description = Format(
-          "%.0f new or suspicious accounts among %.0f consecutive follows (positions %llu to %llu): %.0f%% "
+          "%.0f new or suspicious accounts among %.0f consecutive %.*s (positions %llu to %llu): %.0f%% "
           "against %.0f%% in the rest of the list; chance of that: %s",
-          c, l, static_cast<unsigned long long>(cl.low), static_cast<unsigned long long>(cl.high), 100 * c / l,
+          c, l, static_cast<int>(opt.position_noun.size()), opt.position_noun.data(),
+          static_cast<unsigned long long>(cl.low), static_cast<unsigned long long>(cl.high), 100 * c / l,
           100 * (big_c - c) / std::max(1.0, big_n - l), ChancePhrase(strength).c_str());
       out.push_back(std::move(cl));
     }

@@ -182,6 +182,17 @@ TEST(Burst, PlantedBurstIsFoundWithItsWindow) {
   for (const std::uint32_t id : b.members) EXPECT_GE(list.members[id].account_score, 0.5) << "only suspicious members";
 }
 
+TEST(Burst, DescriptionNamesWhatAPositionIs) {
+  TestList list = BurstList(5, 0.05, 0.7);
+  EXPECT_NE(OfKind(AnalyzeList(list.Members()), ClusterKind::kBurst).at(0).description.find("consecutive follows"),
+            std::string::npos);
+  ListSignalOptions commenters;
+  commenters.position_noun = "commenters";
+  const auto bursts = OfKind(AnalyzeList(list.Members(), commenters), ClusterKind::kBurst);
+  ASSERT_EQ(bursts.size(), 1u);
+  EXPECT_NE(bursts[0].description.find("consecutive commenters"), std::string::npos) << bursts[0].description;
+}
+
 TEST(Burst, UniformLowRateIsNotSignificant) {
   for (std::uint64_t seed = 1; seed <= 10; ++seed) {
     TestList list = BurstList(seed, 0.08, 0.08);  // the same rate everywhere: randomly interleaved

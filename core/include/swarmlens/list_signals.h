@@ -82,6 +82,9 @@ struct ListSignalOptions {
   std::uint32_t min_name_size = 4;      ///< Smallest reused display-name group.
   double min_strength = 3.0;            ///< Corrected -log10 p a cluster needs (1 in 1000 after correction).
   double min_cohort_density_ratio = 8;  ///< A cohort band must be this many times denser than its surroundings.
+  /// What one list position is, in burst descriptions ("35 new or suspicious accounts among 40
+  /// consecutive follows"): "follows" for follower lists, "commenters" for a post's commenters. Must outlive the analyzer (a literal).
+  std::string_view position_noun = "follows";
 };
 
 /// Incremental list analysis: feed the pages of one list as they arrive, read the clusters at any

@@ -21,12 +21,29 @@ const USERNAME = /^[A-Za-z0-9._]{1,30}$/;
 const LISTS = new Set(['followers', 'following', '', 'profile']);
 const TIERS = new Set(['list', 'profile']);
 
-let enginePromise = null;
+/** One engine per site: Facebook and Instagram ids would collide in one (both are plain numbers). */
+const SITES = ['instagram', 'facebook'];
+const enginePromises = new Map();
 
-/** The one engine, created on first use; a failed start is retried on the next message. */
-function getEngine() {
-  if (!enginePromise) {
-    enginePromise = (async () => {
+/** The site a message came from, from the sender's URL (set by the browser, not by the page). */
+function siteOf(sender) {
+  let host;
+  try {
+    host = new URL(sender.url ?? (sender.tab && sender.tab.url) ?? '').hostname;
+  } catch {
+    return null;
+  }
+  if (host === 'instagram.com' || host.endsWith('.instagram.com')) return 'instagram';
+  if (host === 'facebook.com' || host.endsWith('.facebook.com')) return 'facebook';
+  return null;
+}
+
+/** The site's engine, created on first use; a failed start is retried on the next message. */
+function getEngine(site = 'instagram') {
+  if (!SITES.includes(site)) throw new Error(`no engine for site ${site}`);
+  let promise = enginePromises.get(site);
+  if (!promise) {
+    promise = (async () => {
       const wasmUrl = api.runtime.getURL('engine/swarmlens_engine.wasm');
       // Our own packaged file, not a network request. Passing the bytes avoids depending on how
       // the Emscripten glue detects a module service worker (it is neither `window` nor
@@ -36,11 +53,12 @@ function getEngine() {
       const wasmBinary = await response.arrayBuffer();
       return createEngine({ wasmBinary, locateFile: (name) => api.runtime.getURL(`engine/${name}`) });
     })();
-    enginePromise.catch(() => {
-      enginePromise = null;
+    enginePromises.set(site, promise);
+    promise.catch(() => {
+      if (enginePromises.get(site) === promise) enginePromises.delete(site);
     });
   }
-  return enginePromise;
+  return promise;
 }
 
 /** Next list position per `${owner}\n${list}`, so later pages continue the numbering. */
@@ -162,6 +180,96 @@ async function ingest(request, receiver) {
     owner: request.owner,
     accounts: badgeAccounts(result.accounts),
     ...swarmFields(engine, result),
+  };
+}
+
+// ---- Comment threads --------------------------------------------------------------------------
+//
+// A comment page (Instagram REST / GraphQL / the first page embedded in the post HTML; the JSON
+// the Facebook content script builds from the DOM; Facebook GraphQL once the core parses it) goes
+// to the site's engine. The reply carries the page's comments, the campaigns of the threads they
+// belong to (their members may be on earlier pages) and the authors' own account results.
+
+const MAX_POST = 256;
+const MAX_CAMPAIGN_MEMBERS = 2000;
+
+/** Validates a comments message from a content script; returns its fields or null. */
+function parseComments(message) {
+  if (message === null || typeof message !== 'object' || message.type !== 'comments') return null;
+  const { text, source, post } = message;
+  if (typeof text !== 'string' || text.length === 0 || text.length > MAX_TEXT) return null;
+  if (typeof source !== 'string' || source.length > MAX_SOURCE) return null;
+  if (typeof post !== 'string' || post.length > MAX_POST) return null;
+  return { text, source, post };
+}
+
+const optionalString = (value) => (value === undefined || value === null ? null : String(value));
+
+/** Only what the content script shows of a comment: plain JSON-safe values. */
+function toCommentData(comment) {
+  const threat = comment.threat ?? {};
+  const harassment = comment.harassment ?? {};
+  return {
+    id: String(comment.id),
+    post: String(comment.post ?? ''),
+    parent: optionalString(comment.parent_id),
+    author: optionalString(comment.author),
+    authorPk: optionalString(comment.author_pk),
+    authorScore: Number(comment.author_score),
+    authorLevel: String(comment.author_level ?? ''),
+    text: String(comment.text ?? ''),
+    threat: {
+      level: String(threat.level ?? 'none'),
+      score: Number(threat.score ?? 0),
+      matches: (threat.matches ?? []).map((m) => ({
+        category: String(m.category), gloss: String(m.gloss), weight: Number(m.weight), text: String(m.text),
+      })),
+    },
+    harassment: { score: Number(harassment.score ?? 0), flagged: harassment.flagged === true },
+    campaign: (comment.campaign ?? []).map((c) => ({ code: String(c.code), strength: Number(c.strength), text: String(c.text) })),
+    reasons: (comment.reasons ?? []).map((r) => ({ code: String(r.code), weight: Number(r.weight), text: String(r.text) })),
+  };
+}
+
+function toCampaignData(campaign) {
+  return {
+    kind: String(campaign.campaign_kind),
+    post: String(campaign.post),
+    size: Number(campaign.size),
+    accounts: Number(campaign.accounts),
+    strength: Number(campaign.strength),
+    description: String(campaign.description),
+    members: (campaign.members ?? []).slice(0, MAX_CAMPAIGN_MEMBERS).map(String),
+  };
+}
+
+/** An author as its badge shows it; `username` may be empty on Facebook (known by id only). */
+function toAuthorData(account) {
+  const data = toBadgeData(account);
+  data.username = account.username ? String(account.username) : '';
+  return data;
+}
+
+async function ingestComments(site, request) {
+  const engine = await getEngine(site);
+  const result = engine.ingestComments(request.text, { source: request.source, post: request.post });
+  if (!result.ok) return errorReply(result);
+  revision++;
+  const comments = result.comments.map(toCommentData);
+  const keys = [];
+  for (const c of comments) {
+    if (c.author) keys.push(c.author);
+    else if (c.authorPk && /^[0-9]{1,20}$/.test(c.authorPk)) keys.push({ pk: c.authorPk });
+  }
+  const authors = keys.length ? engine.accounts(keys).accounts.map(toAuthorData) : [];
+  const posts = new Set(comments.map((c) => c.post));
+  return {
+    ok: true,
+    rev: revision,
+    shape: String(result.shape),
+    comments,
+    campaigns: (result.campaigns ?? []).filter((c) => posts.has(String(c.post))).map(toCampaignData),
+    authors,
   };
 }
 
@@ -362,13 +470,23 @@ function pushNow() {
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   // Only our own content scripts talk to us (no externally_connectable), but check anyway.
   if (sender.id !== api.runtime.id) return false;
-  const request = parseIngest(message);
+  const site = siteOf(sender);
+  if (!site) return false;
+  const comments = parseComments(message);
+  if (comments) {
+    ingestComments(site, comments).then(sendResponse, (error) => sendResponse(internalError(error)));
+    return true;
+  }
+  // Follower lists and profiles exist on Instagram only.
+  const request = site === 'instagram' ? parseIngest(message) : null;
   if (!request) return false;
   const receiver = sender.tab && Number.isInteger(sender.tab.id)
     ? { tabId: sender.tab.id, frameId: Number.isInteger(sender.frameId) ? sender.frameId : 0 }
     : null;
-  ingest(request, receiver).then(sendResponse, (error) => {
-    sendResponse({ ok: false, error: { code: 'internal', message: String(error && error.message ? error.message : error) } });
-  });
+  ingest(request, receiver).then(sendResponse, (error) => sendResponse(internalError(error)));
   return true;  // Reply asynchronously (works in Chromium and Firefox).
 });
+
+function internalError(error) {
+  return { ok: false, error: { code: 'internal', message: String(error && error.message ? error.message : error) } };
+}

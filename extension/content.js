@@ -25,6 +25,7 @@
   const MAX_CLUSTERS = 1000;
   const MAX_DESCRIPTION = 2000;
   const DIALOG = '[role="dialog"]';
+  const COMMENT_ROW = '[data-swarmlens-comment]';
   // Level colours are presentation only; the level names themselves come from the engine.
   const COLOURS = {
     low: ['#1b5e20', '#e8f5e9'],
@@ -264,6 +265,8 @@
     dirtyUsers.clear();
     const rows = new Map();  // row -> username
     for (const link of links) {
+      // Comment rows (also inside a post dialog) are badged by comments.js.
+      if (link.closest(COMMENT_ROW)) continue;
       const username = profileUsername(link);
       if (!username || !results.has(username)) continue;
       const dialog = link.closest(DIALOG);
@@ -590,4 +593,15 @@
     renderSummary(summaryHost, shown);
     summaryShown = digest;
   }
+
+  // The badge look, shared with comments.js (the next content script, same isolated world: the
+  // page cannot see this global). Comment authors get exactly the follower badge.
+  globalThis.swarmlensBadges = Object.freeze({
+    HOST_TAG,
+    createHost,
+    applyStyles,
+    formatWeight,
+    shownText,
+    render,
+  });
 })();

@@ -1,12 +1,15 @@
-// SwarmLens page hook: runs in the page's MAIN world at document_start on www.instagram.com.
+// SwarmLens page hook: runs in the page's MAIN world at document_start on www.instagram.com and
+// www.facebook.com.
 //
 // It observes the responses to the requests the Instagram web app already makes for follower and
-// following lists, and for the profiles and hover cards the user opens (fetch and
-// XMLHttpRequest), and hands their JSON text to the isolated content script. It never issues a request, never changes what the page receives, and keeps the wrapped
+// following lists, for the profiles and hover cards the user opens, and for comment threads (REST
+// comments and replies, GraphQL comment connections; on Facebook only GraphQL responses that
+// mention comments), with fetch and XMLHttpRequest, and hands their JSON text to the isolated
+// content script. It never issues a request, never changes what the page receives, and keeps the wrapped
 // functions' semantics: same return value, same promise, exceptions propagate unchanged.
 //
 // Channel: a CustomEvent named EVENT on `document` whose `detail` is one JSON string
-// ({v, url, list, owner, text}; list is 'followers', 'following', '' or 'profile'). A string crosses the MAIN/isolated world boundary in both
+// ({v, url, list, owner, text}; list is 'followers', 'following', '', 'profile' or 'comments'). A string crosses the MAIN/isolated world boundary in both
 // Chromium and Firefox, where object details do not. Page scripts can dispatch the same event, so
 // the content script treats every message as untrusted.
 (() => {
@@ -23,6 +26,13 @@
   // alias-prefixed like "1lfollower_count") or edge_followed_by as just {"count": N}. A legacy
   // follower list has page_info and edges inside edge_followed_by, so it does not match.
   const PROFILE_COUNT = /"(?:[0-9][a-z])?follower_count"\s*:|"edge_followed_by"\s*:\s*\{\s*"count"\s*:\s*"?[0-9]*"?\s*\}/;
+  // Comments of a post and replies to one comment: /api/v1/media/<id>/comments/[<cid>/child_comments/].
+  const COMMENTS_PATH = /^\/api\/v1\/media\/[0-9_]+\/comments\/(?:[0-9]+\/child_comments\/?)?$/;
+  // The GraphQL comment connections (top level and replies) share this root-field prefix.
+  const COMMENTS_FIELD = 'xdt_api__v1__media__media_id__comments__';
+  const FACEBOOK_GRAPHQL_PATH = /^\/api\/graphql\/?$/;
+  // A Facebook GraphQL response that may carry comments (the engine decides finally).
+  const FACEBOOK_COMMENTS = /"(?:comments?|[a-z_]*comment[a-z_]*)"\s*:|"__typename"\s*:\s*"Comment"/i;
   const DIALOG_PATH = /^\/([A-Za-z0-9._]{1,30})\/(followers|following)\/?/;
 
   // Keep our own references: later page code may replace these globals.
@@ -43,7 +53,11 @@
     } catch {
       return null;
     }
+    if (/(^|\.)facebook\.com$/.test(parsed.hostname)) {
+      return FACEBOOK_GRAPHQL_PATH.test(parsed.pathname) ? { list: 'comments', rest: false, facebook: true } : null;
+    }
     if (!/(^|\.)instagram\.com$/.test(parsed.hostname)) return null;
+    if (COMMENTS_PATH.test(parsed.pathname)) return { list: 'comments', rest: true };
     const rest = REST_PATH.exec(parsed.pathname);
     if (rest) return { list: rest[1], rest: true };
     if (PROFILE_PATH.test(parsed.pathname)) return { list: 'profile', rest: true };
@@ -65,6 +79,14 @@
   /** Posts one response text to the content script when it plausibly carries a user list or profile. */
   function report(url, kind, text) {
     if (typeof text !== 'string' || text.length === 0 || text.length > MAX_TEXT) return;
+    if (kind.facebook) {
+      if (FACEBOOK_COMMENTS.test(text)) post(url, 'comments', '', text);
+      return;
+    }
+    if (kind.list === 'comments' || (!kind.rest && text.includes(COMMENTS_FIELD))) {
+      post(url, 'comments', '', text);
+      return;
+    }
     // Cheap filters: GraphQL serves every query at one URL; the engine decides finally.
     const profile = kind.list === 'profile' || (!kind.rest && looksLikeProfile(text));
     if (!kind.rest && !profile && !(text.includes('"users"') || text.includes('edge_followed_by') ||
@@ -86,7 +108,11 @@
         list = context.list;
       }
     }
-    const detail = stringify({ v: 1, url: String(url), list, owner: context.owner, text });
+    post(url, list, context.owner, text);
+  }
+
+  function post(url, list, owner, text) {
+    const detail = stringify({ v: 1, url: String(url), list, owner, text });
     dispatch.call(document, new CustomEvent(EVENT, { detail }));
   }
 

@@ -11,6 +11,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
 
 #include "swarmlens/swarmlens.h"
 
@@ -129,6 +133,53 @@ int sl_add_avatar(Handle* h, const char* username, std::size_t username_len, con
 /// Runs the swarm analysis deferred while pages arrived and writes FlushResultJson (the accounts
 /// whose badges changed, and the clusters).
 void sl_flush(Handle* h) { h->output = swarmlens::FlushResultJson(h->engine, h->engine.Flush()); }
+
+/// Writes {"ok":true,"accounts":[AppendAccountJson...]} for the accounts named in `keys`: one key
+/// per '\n'-separated line, a username (as stored) or '#' + a numeric pk. Unknown keys are skipped;
+/// each account appears once, in key order. Lets the extension show a commenter's own reasons
+/// without serialising every account (ranked() on a 100k follower list is tens of MB).
+void sl_accounts(Handle* h, const char* keys, std::size_t keys_len) {
+  const std::string_view all = View(keys, keys_len);
+  std::vector<std::size_t> found;
+  std::unordered_map<std::uint64_t, std::size_t> wanted_pks;  // pk -> slot in `found`
+  constexpr std::size_t kMissing = std::numeric_limits<std::size_t>::max();
+  std::size_t start = 0;
+  while (start <= all.size()) {
+    std::size_t end = all.find('\n', start);
+    if (end == std::string_view::npos) end = all.size();
+    const std::string_view key = all.substr(start, end - start);
+    start = end + 1;
+    if (key.empty()) continue;
+    if (key[0] == '#') {
+      std::uint64_t pk = 0;
+      bool digits = key.size() > 1 && key.size() <= 21;
+      for (std::size_t i = 1; digits && i < key.size(); ++i) {
+        if (key[i] < '0' || key[i] > '9' || pk > (std::numeric_limits<std::uint64_t>::max() - 9) / 10) digits = false;
+        else pk = pk * 10 + static_cast<std::uint64_t>(key[i] - '0');
+      }
+      if (digits && wanted_pks.emplace(pk, found.size()).second) found.push_back(kMissing);
+    } else if (const std::optional<std::size_t> index = h->engine.Find(key)) {
+      found.push_back(*index);
+    }
+  }
+  if (!wanted_pks.empty()) {  // no public pk index: one pass over the accounts
+    for (std::size_t i = 0; i < h->engine.size(); ++i) {
+      const auto& pk = h->engine.account(i).pk;
+      if (!pk) continue;
+      const auto it = wanted_pks.find(*pk);
+      if (it != wanted_pks.end()) found[it->second] = i;
+    }
+  }
+  std::string out = "{\"ok\":true,\"accounts\":[";
+  std::unordered_set<std::size_t> written;
+  for (const std::size_t index : found) {
+    if (index == kMissing || !written.insert(index).second) continue;
+    if (written.size() > 1) out += ',';
+    swarmlens::AppendAccountJson(out, h->engine.account(index), h->engine.ScoreAt(index));
+  }
+  out += "]}";
+  h->output = std::move(out);
+}
 
 /// Writes RankedJson (every account, highest score first) to the output buffer.
 void sl_ranked(Handle* h) { h->output = swarmlens::RankedJson(h->engine); }

@@ -246,6 +246,40 @@ export class SwarmlensEngine {
     return this.#takeOutput();
   }
 
+  /**
+   * The current result of a few accounts (e.g. a comment page's authors), without serialising
+   * every account as ranked() does.
+   * @param {Array<string|{pk: string}>} keys Usernames (as stored), or {pk: '<digits>'} for
+   *   accounts known only by their numeric id. Unknown keys are skipped.
+   * @returns {{ok: true, accounts: object[]}} each account once, in key order
+   */
+  accounts(keys) {
+    const handle = this.#live();
+    if (!Array.isArray(keys)) throw new TypeError('accounts: keys must be an array');
+    const lines = [];
+    for (const key of keys) {
+      if (typeof key === 'string') {
+        if (key.includes('\n')) throw new TypeError('accounts: a username cannot contain a newline');
+        lines.push(key);
+      } else if (key !== null && typeof key === 'object' && typeof key.pk === 'string' && /^[0-9]{1,20}$/.test(key.pk)) {
+        lines.push(`#${key.pk}`);
+      } else {
+        throw new TypeError('accounts: each key must be a username or {pk: "<digits>"}');
+      }
+    }
+    const bytes = encoder.encode(lines.join('\n'));
+    const m = this.#m;
+    const base = m._sl_alloc(bytes.length) >>> 0;
+    if (base === 0) throw new RangeError('swarmlens: out of wasm memory');
+    try {
+      m.HEAPU8.set(bytes, base);
+      m._sl_accounts(handle, base, bytes.length);
+      return this.#takeOutput();
+    } finally {
+      m._sl_free(base);
+    }
+  }
+
   /** Number of distinct accounts held. */
   get size() {
     return this.#m._sl_engine_size(this.#live()) >>> 0;

@@ -78,3 +78,29 @@ test('GraphQL follower lists keep their list and owner', async () => {
   // Unrelated GraphQL responses are not posted at all.
   assert.equal(await observe('/graphql/query', '{"data":{"viewer":{"username":"me"}}}'), null);
 });
+
+test('Instagram comment pages go out as list comments with no owner', async () => {
+  const COMMENTS = { list: 'comments', owner: '' };
+  const post = 'https://www.instagram.com/p/Cfixture01/';
+  const data = (name) => readFileSync(path.join(ROOT, 'tests/data/comments', name), 'utf8');
+  assert.deepEqual(await observe('/api/v1/media/3300000000000000001/comments/?can_support_threading=true',
+                                 fixture('comments_page2_rest.json'), post), COMMENTS);
+  assert.deepEqual(await observe('/api/v1/media/3300000000000000001_10000000001/comments/18050000000000101/child_comments/?max_id=x',
+                                 data('rest_replies.json'), post), COMMENTS);
+  assert.deepEqual(await observe('/graphql/query', fixture('comments_page3_graphql.json'), post), COMMENTS);
+  assert.deepEqual(await observe('/api/graphql', data('graphql_replies.json'), post), COMMENTS);
+  // Also on the followers dialog URL: a comment page is never a list page.
+  assert.deepEqual(await observe('/graphql/query', fixture('comments_page3_graphql.json')), COMMENTS);
+  // Other media endpoints are not comments.
+  assert.equal(await observe('/api/v1/media/3300000000000000001/likers/', fixture('comments_page2_rest.json'), post), null);
+});
+
+test('Facebook: only /api/graphql/ responses that mention comments are posted', async () => {
+  const page = 'https://www.facebook.com/target.activist/posts/pfbid02AbCdEfGh';
+  assert.deepEqual(await observe('/api/graphql/', fixture('facebook_graphql_comments.json'), page),
+                   { list: 'comments', owner: '' });
+  assert.equal(await observe('/api/graphql/', '{"data":{"viewer":{"name":"me"}}}', page), null);
+  // Instagram's endpoints mean nothing on facebook.com, and follower-looking text is not forwarded.
+  assert.equal(await observe('/api/v1/media/1/comments/', fixture('comments_page2_rest.json'), page), null);
+  assert.equal(await observe('/api/graphql/', fixture('followers_page2_graphql.json'), page), null);
+});

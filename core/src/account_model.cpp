@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "trained_account_model.h"
+#include "trained_evaluation.h"
 
 namespace swarmlens {
 
@@ -64,27 +65,15 @@ constexpr std::array<TrainedFeatureInfo, N> MakeCatalog(const tmodel::FeatureInf
 constexpr auto kCatalog = MakeCatalog(tmodel::kFeatureInfo);
 
 // ---- Measurements (mirror feature_value / record_from_account in the training script) ---------
+// The measurements and the bin lookup are in trained_evaluation.h, shared with ScoreAccount.
 
-/// ASCII digits only, as InstaFake's usernameDigitCount (Instagram handles are ASCII).
-std::uint64_t CountDigits(std::string_view s) noexcept {
-  std::uint64_t n = 0;
-  for (const char c : s) n += static_cast<unsigned>(static_cast<unsigned char>(c) - '0') < 10u;
-  return n;
-}
+}  // namespace
 
-/// UTF-8 code points (Python's len(str)): every byte that is not a continuation byte starts one.
-std::uint64_t CountCodePoints(std::string_view s) noexcept {
-  std::uint64_t n = 0;
-  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0u) != 0x80u;
-  return n;
-}
-
-/// floor(100 * following / max(followers, 1)), exact for any 64-bit counts (the script uses
-/// Python's big integers), saturated at the 64-bit maximum. No __int128: -Wpedantic rejects it.
-std::uint64_t RatioHundredths(std::uint64_t following, std::uint64_t followers) noexcept {
+/// trained_eval::RatioHundredths beyond UINT64_MAX / 100 following. No __int128: -Wpedantic
+/// rejects it.
+std::uint64_t trained_eval::HugeRatioHundredths(std::uint64_t following, std::uint64_t followers) noexcept {
   constexpr std::uint64_t kMax = ~std::uint64_t{0};
   const std::uint64_t d = followers == 0 ? 1 : followers;
-  if (following <= kMax / 100) return following * 100 / d;  // every real count takes this path
   // Huge (attacker-written) counts: 100 * (q * d + r) / d = 100 * q + floor(100 * r / d), with
   // floor(100 * r / d) found by adding r to itself modulo d a hundred times (never overflows).
   const std::uint64_t q = following / d;
@@ -104,68 +93,6 @@ std::uint64_t RatioHundredths(std::uint64_t following, std::uint64_t followers) 
   return base > kMax - extra ? kMax : base + extra;
 }
 
-std::optional<std::uint64_t> Flag(const std::optional<bool>& b) noexcept {
-  if (!b) return std::nullopt;
-  return *b ? 1u : 0u;
-}
-
-// Inlined into Evaluate's loop over the (constant) tables: it runs for every feature of every
-// account scored, and the call cost more than the measurement.
-[[gnu::always_inline]] inline std::optional<std::uint64_t> Measure(tmodel::TrainedFeature feature,
-                                                                   const Account& a) noexcept {
-  switch (feature) {
-    case tmodel::TrainedFeature::kUsernameLength:
-      if (a.username.empty()) return std::nullopt;  // pk-only record: handle unknown
-      return a.username.size();
-    case tmodel::TrainedFeature::kUsernameDigits:
-      if (a.username.empty()) return std::nullopt;
-      return CountDigits(a.username);
-    case tmodel::TrainedFeature::kAnonymousAvatar:
-      return Flag(a.anonymous_avatar);
-    case tmodel::TrainedFeature::kPrivateAccount:
-      return Flag(a.is_private);
-    case tmodel::TrainedFeature::kMediaCount:
-      return a.media_count;
-    case tmodel::TrainedFeature::kFollowerCount:
-      return a.follower_count;
-    case tmodel::TrainedFeature::kFollowingCount:
-      return a.following_count;
-    case tmodel::TrainedFeature::kFollowingFollowerRatio:
-      if (!a.following_count || !a.follower_count) return std::nullopt;
-      return RatioHundredths(*a.following_count, *a.follower_count);
-    case tmodel::TrainedFeature::kBiographyLength:
-      if (!a.biography) return std::nullopt;
-      return CountCodePoints(*a.biography);
-  }
-  return std::nullopt;
-}
-
-/// Weight of the last bin whose `min` <= value (bin 0 starts at 0, so one always applies).
-double BinWeight(const tmodel::FeatureTable& table, std::uint64_t value) noexcept {
-  double weight = table.bins[0].weight;
-  for (std::size_t i = 1; i < table.size && value >= table.bins[i].min; ++i) {
-    weight = table.bins[i].weight;
-  }
-  return weight;
-}
-
-template <std::size_t N>
-void Evaluate(const tmodel::FeatureTable (&tables)[N], double bias, const Account& account,
-              TierEvaluation& out) noexcept {
-  out.bias = bias;
-  out.logit = bias;
-  for (const tmodel::FeatureTable& table : tables) {
-    const std::optional<std::uint64_t> value = Measure(table.feature, account);
-    if (!value) continue;  // unknown adds nothing
-    const double weight = BinWeight(table, *value);
-    out.items[out.size++] = {kCatalog[static_cast<std::size_t>(table.feature)].code, weight,
-                             *value};
-    out.logit += weight;
-  }
-}
-
-}  // namespace
-
 const char* ModelTierName(ModelTier tier) noexcept {
   switch (tier) {
     case ModelTier::kList: return "list";
@@ -183,11 +110,12 @@ ModelTier SelectModelTier(const Account& account) noexcept {
 TierEvaluation EvaluateTrainedModel(const Account& account) noexcept {
   TierEvaluation out;
   out.tier = SelectModelTier(account);
-  if (out.tier == ModelTier::kProfile) {
-    Evaluate(tmodel::kProfileFeatures, tmodel::kProfileBias, account, out);
-  } else {
-    Evaluate(tmodel::kListFeatures, tmodel::kListBias, account, out);
-  }
+  out.bias = trained_eval::Bias(out.tier);
+  out.logit = out.bias;
+  trained_eval::Evaluate(out.tier, account, {}, [&out](std::string_view code, double weight, std::uint64_t value) {
+    out.items[out.size++] = {code, weight, value};
+    out.logit += weight;
+  });
   return out;
 }
 

@@ -16,6 +16,7 @@
 #include <string_view>
 
 #include "model_weights.h"
+#include "trained_evaluation.h"
 
 namespace swarmlens {
 
@@ -246,6 +247,24 @@ double ScriptValue(std::uint32_t scripts) noexcept {
   }
 }
 
+// ASCII byte classes of a display name.
+constexpr std::uint8_t kAsciiOther = 0;  // punctuation and symbols: neither blank nor a letter
+constexpr std::uint8_t kAsciiBlank = 1;  // ' ' and \t..\r (as IsBlank)
+constexpr std::uint8_t kAsciiDigit = 2;
+constexpr std::uint8_t kAsciiLetter = 3;
+
+constexpr std::array<std::uint8_t, 128> MakeAsciiClasses() {
+  std::array<std::uint8_t, 128> table{};
+  for (auto& c : table) c = kAsciiOther;
+  table[' '] = kAsciiBlank;
+  for (int c = 0x09; c <= 0x0D; ++c) table[c] = kAsciiBlank;
+  for (int c = '0'; c <= '9'; ++c) table[c] = kAsciiDigit;
+  for (int c = 'a'; c <= 'z'; ++c) table[c] = kAsciiLetter;
+  for (int c = 'A'; c <= 'Z'; ++c) table[c] = kAsciiLetter;
+  return table;
+}
+constexpr std::array<std::uint8_t, 128> kAsciiClasses = MakeAsciiClasses();
+
 FullNameFacts AnalyzeFullName(std::string_view name, std::string_view username) noexcept {
   FullNameFacts facts;
   // Trim blanks (by code point), count digits and note scripts in one pass.
@@ -253,24 +272,37 @@ FullNameFacts AnalyzeFullName(std::string_view name, std::string_view username) 
   std::size_t last = 0;
   bool word_latin = false;
   bool word_look_alike = false;
+  std::uint64_t digits = 0;  // saturated into facts.digits at the end
   for (std::size_t i = 0; i < name.size();) {
     const std::size_t at = i;
     const auto byte = static_cast<unsigned char>(name[i]);
-    if (byte < 0x80) {  // ASCII fast path: most display names are mostly ASCII
+    if (byte < 0x80) {  // ASCII fast path, by class and without branches: most names are mostly ASCII
       ++i;
-      if (byte == ' ' || (byte >= 0x09 && byte <= 0x0D)) {
-        word_latin = word_look_alike = false;
-        continue;
-      }
+      const std::uint8_t cls = kAsciiClasses[byte];
+      const bool blank = cls == kAsciiBlank;
+      const bool letter = cls == kAsciiLetter;
+      if (!blank && first == name.size()) first = at;
+      last = blank ? last : i;
+      digits += cls == kAsciiDigit;
+      facts.scripts |= static_cast<std::uint32_t>(letter);
+      facts.mixed_word |= letter & word_look_alike;
+      word_latin = (word_latin | letter) & !blank;
+      word_look_alike &= !blank;
+      continue;
+    }
+    // Persian/Arabic fast path (U+0600..U+06FF, lead bytes D8..DB, half of the names in a
+    // Persian list): never blank, a digit or a letter or sign of the Arabic script (which leaves
+    // the word's Latin / look-alike state as it is).
+    if (byte >= 0xD8 && byte <= 0xDB && i + 1 < name.size() &&
+        (static_cast<unsigned char>(name[i + 1]) & 0xC0u) == 0x80u) {
+      const auto low = static_cast<unsigned char>(name[i + 1]) & 0x3Fu;
+      const std::uint32_t cp = ((byte & 0x1Fu) << 6) | low;
+      i += 2;
       if (first == name.size()) first = at;
       last = i;
-      if (byte >= '0' && byte <= '9') {
-        if (facts.digits < UINT32_MAX) ++facts.digits;
-      } else if ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z') {
-        facts.scripts |= 1u;
-        word_latin = true;
-        facts.mixed_word = facts.mixed_word || word_look_alike;
-      }
+      const bool digit = (cp - 0x0660u < 10u) | (cp - 0x06F0u < 10u);  // Arabic-Indic, Persian
+      digits += digit;
+      facts.scripts |= static_cast<std::uint32_t>(!digit) << 1;
       continue;
     }
     const char32_t cp = NextCodePoint(name, &i);
@@ -281,7 +313,7 @@ FullNameFacts AnalyzeFullName(std::string_view name, std::string_view username) 
     if (first == name.size()) first = at;
     last = i;
     if (DigitValue(cp) >= 0) {
-      if (facts.digits < UINT32_MAX) ++facts.digits;
+      ++digits;
       continue;
     }
     switch (ScriptOf(cp)) {
@@ -299,6 +331,7 @@ FullNameFacts AnalyzeFullName(std::string_view name, std::string_view username) 
     }
     facts.mixed_word = facts.mixed_word || (word_latin && word_look_alike);
   }
+  facts.digits = static_cast<std::uint32_t>(digits < UINT32_MAX ? digits : UINT32_MAX);
   facts.blank = first == name.size();
   if (facts.blank || username.empty()) return facts;
 
@@ -332,44 +365,78 @@ FullNameFacts AnalyzeFullName(std::string_view name, std::string_view username) 
 
 // ---- Result assembly ----------------------------------------------------------------------------
 
-/// Reasons collected on the stack, then sorted and copied into Score::reasons in one allocation.
-/// Scoring runs for every account of a list, so this avoids what dominated its cost: zeroing a
-/// full array of reasons and moving 32-byte reasons around while sorting (it sorts indices).
+/// Reasons collected on the stack, then ordered into Score::reasons: strongest first (|weight|),
+/// equal weights in insertion order (deterministic across platforms). Scoring runs for every
+/// account of a list, so the order is found without data-dependent branches: each reason's place
+/// is the number of reasons whose sort key is greater, counted for all reasons at once (the
+/// compiler vectorizes the count). An insertion sort's mispredicted branches cost more than all
+/// the rest of the buffer.
 class ReasonBuffer {
  public:
-  ReasonBuffer() noexcept {}  // storage stays uninitialised; only the first size_ items are written
+  ReasonBuffer() noexcept {}  // items stay uninitialised; only the first size_ are written
   void Add(std::string_view code, double weight, double value) noexcept {
     if (weight == 0) return;  // a zero contribution explains nothing (and never happens in the tables)
     storage_.items[size_] = Reason{code, weight, value};
-    magnitude_[size_] = std::fabs(weight);
+    // The sort key: |weight| as a float's bits (monotone in |weight|) with the low 5 bits
+    // replaced by the reverse insertion index, so keys are unique and ties keep insertion order.
+    // Rounding can merge two close weights into one key; EmitSorted checks the order and falls
+    // back to exact comparisons then.
+    const auto bits = __builtin_bit_cast(std::uint32_t, static_cast<float>(std::fabs(weight)));
+    keys_[size_] = static_cast<std::int32_t>((bits & ~std::uint32_t{31}) | (31u - static_cast<std::uint32_t>(size_)));
     ++size_;
   }
-  /// Strongest first (|weight|); the insertion sort over one-byte indices keeps equal weights in
-  /// insertion order (deterministic across platforms).
-  void SortInto(std::vector<Reason>& out) {
-    for (std::size_t i = 0; i < size_; ++i) {
-      const double m = magnitude_[i];
-      std::size_t j = i;
-      for (; j > 0 && m > magnitude_[order_[j - 1]]; --j) order_[j] = order_[j - 1];
-      order_[j] = static_cast<std::uint8_t>(i);
+  std::size_t size() const noexcept { return size_; }
+
+  /// Calls emit(reason) strongest first.
+  template <typename Emit>
+  void EmitSorted(Emit&& emit) noexcept {
+    const std::size_t n = size_;
+    // places[i] = how many keys exceed key i. Unused keys are 0: |weight| > 0 makes every used
+    // key positive, so they never count.
+    std::int32_t places[kMaxReasons] = {};
+    for (std::size_t j = 0; j < n; ++j) {
+      const std::int32_t key = keys_[j];
+      for (std::size_t i = 0; i < kMaxReasons; ++i) places[i] += keys_[i] < key;
     }
-    out.reserve(size_);
-    for (std::size_t i = 0; i < size_; ++i) out.push_back(storage_.items[order_[i]]);
+    std::uint8_t order[kMaxReasons];
+    double magnitudes[kMaxReasons];
+    for (std::size_t i = 0; i < n; ++i) {
+      order[places[i]] = static_cast<std::uint8_t>(i);
+      magnitudes[places[i]] = std::fabs(storage_.items[i].weight);
+    }
+    // Equal keys mean equal rounded |weight|; the order is exact when the magnitudes never rise
+    // (equal magnitudes have equal keys but for the index, so they are in insertion order).
+    bool exact = true;
+    for (std::size_t k = 1; k < n; ++k) exact &= magnitudes[k - 1] >= magnitudes[k];
+    if (!exact) ExactOrder(order);
+    for (std::size_t k = 0; k < n; ++k) emit(storage_.items[order[k]]);
   }
 
  private:
+  /// The order by exact comparison of |weight| (when two weights share a sort key).
+  void ExactOrder(std::uint8_t* order) const noexcept {
+    for (std::size_t i = 0; i < size_; ++i) {
+      const double m = std::fabs(storage_.items[i].weight);
+      std::size_t place = 0;
+      for (std::size_t j = 0; j < size_; ++j) {
+        const double other = std::fabs(storage_.items[j].weight);
+        place += other > m || (other == m && j < i);
+      }
+      order[place] = static_cast<std::uint8_t>(i);
+    }
+  }
+
   union Storage {
     Storage() noexcept {}
     Reason items[kMaxReasons];
   } storage_;
-  double magnitude_[kMaxReasons];
-  std::uint8_t order_[kMaxReasons];
+  std::int32_t keys_[kMaxReasons] = {};
   std::size_t size_ = 0;
 };
 
-void AddUsernamePriors(ReasonBuffer& out, std::string_view username) noexcept {
-  if (username.empty()) return;  // pk-only records: nothing known about the handle.
-  const UsernameShape shape = AnalyzeUsername(username);
+/// The username priors from its shape (only when the username is known: pk-only records say
+/// nothing about the handle).
+void AddUsernamePriors(ReasonBuffer& out, const UsernameShape& shape) noexcept {
   out.Add(kTrailingDigitsCode, BinWeight(model::kTrailingDigits, shape.trailing_digits), shape.trailing_digits);
   out.Add(kAlternationCode, BinWeight(model::kAlternation, shape.letter_digit_switches),
           shape.letter_digit_switches);
@@ -582,22 +649,34 @@ std::string ReasonText(const Reason& reason) {
 }
 
 Score ScoreAccount(const Account& account, const LevelThresholds& thresholds) {
-  const TierEvaluation trained = EvaluateTrainedModel(account);
   ReasonBuffer buffer;
-  for (const TierContribution& c : trained.contributions()) {
-    buffer.Add(c.code, c.weight, static_cast<double>(c.value));
+  const ModelTier tier = SelectModelTier(account);
+  trained_eval::Premeasured pre;
+  std::optional<UsernameShape> shape;
+  if (!account.username.empty()) {
+    shape = AnalyzeUsername(account.username);
+    // AnalyzeUsername counts on a 4 GiB prefix at most; beyond that the model counts itself.
+    pre.has_username_digits = account.username.size() == shape->length;
+    pre.username_digits = shape->digits;
   }
-  AddUsernamePriors(buffer, account.username);
+  trained_eval::Evaluate(tier, account, pre, [&buffer](std::string_view code, double weight, std::uint64_t value) {
+    buffer.Add(code, weight, static_cast<double>(value));
+  });
+  if (shape) AddUsernamePriors(buffer, *shape);
   AddFullNamePriors(buffer, account.full_name, account.username);
   AddFlagPriors(buffer, account);
 
   Score score;
-  score.tier = trained.tier;
-  score.bias = trained.bias;
-  buffer.SortInto(score.reasons);
-  // Sum in the fixed order of the reasons (deterministic: the same bits natively and in wasm).
-  score.logit = trained.bias;
-  for (const Reason& r : score.reasons) score.logit += r.weight;
+  score.tier = tier;
+  score.bias = trained_eval::Bias(tier);
+  // Sum in the order of the reasons (deterministic: the same bits natively and in wasm).
+  double logit = score.bias;
+  score.reasons.reserve(buffer.size());
+  buffer.EmitSorted([&](const Reason& r) {
+    score.reasons.push_back(r);
+    logit += r.weight;
+  });
+  score.logit = logit;
   score.score = 1.0 / (1.0 + std::exp(-score.logit));
 
   score.level = LevelFor(score.score, score.tier, account.is_verified.value_or(false), thresholds);

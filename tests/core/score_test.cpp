@@ -12,6 +12,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -590,6 +591,15 @@ void ForEachAccount(F&& f) {
               }
 }
 
+std::size_t CatalogIndex(std::string_view code) {
+  const std::span<const ReasonInfo> catalog = ReasonCatalog();
+  for (std::size_t i = 0; i < catalog.size(); ++i) {
+    if (catalog[i].code == code) return i;
+  }
+  ADD_FAILURE() << "not in the catalog: " << code;
+  return catalog.size();
+}
+
 TEST(ScoreInvariants, RangeSumSortCatalogLevels) {
   std::set<std::string> catalog;
   for (const ReasonInfo& info : ReasonCatalog()) catalog.insert(std::string(info.code));
@@ -607,20 +617,28 @@ TEST(ScoreInvariants, RangeSumSortCatalogLevels) {
     ASSERT_LE(s.reasons.size(), kMaxReasons);
     most = std::max(most, s.reasons.size());
     double sum = 0;
+    double logit = s.bias;  // the order ScoreAccount sums in, so the same bits
     std::set<std::string> codes;
     for (std::size_t i = 0; i < s.reasons.size(); ++i) {
       const Reason& r = s.reasons[i];
       sum += r.weight;
+      logit += r.weight;
       ASSERT_NE(r.weight, 0.0) << r.code;
       ASSERT_FALSE(ReasonText(r).empty()) << r.code;
       ASSERT_TRUE(catalog.count(std::string(r.code))) << r.code;
       ASSERT_TRUE(codes.insert(std::string(r.code)).second) << "repeated " << r.code;
       if (i > 0) {
-        ASSERT_GE(std::fabs(s.reasons[i - 1].weight), std::fabs(r.weight)) << a.username;
+        const Reason& before = s.reasons[i - 1];
+        ASSERT_GE(std::fabs(before.weight), std::fabs(r.weight)) << a.username;
+        // Equal strength keeps the order the reasons are added in, which is the catalog's.
+        if (std::fabs(before.weight) == std::fabs(r.weight)) {
+          ASSERT_LT(CatalogIndex(before.code), CatalogIndex(r.code)) << Explain(s);
+        }
       }
       emitted.insert(std::string(r.code));
     }
     ASSERT_NEAR(s.logit - s.bias, sum, 1e-9);
+    ASSERT_EQ(s.logit, logit) << Explain(s);
     const TierThresholds t = TrainedLevelThresholds(s.tier);
     Level expected = s.score >= t.high ? Level::kHigh : s.score >= t.medium ? Level::kMedium : Level::kLow;
     if (a.is_verified.value_or(false) && expected == Level::kHigh) expected = Level::kMedium;

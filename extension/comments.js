@@ -386,16 +386,24 @@
       picture = pictureOf(link);
       if (picture) break;
     }
-    const user = { full_name: nameLink.textContent.trim() };
-    if (profile.pk) user.pk = profile.pk;
-    if (profile.username) user.username = profile.username;
-    if (picture && picture.length <= MAX_URL) {
-      user.has_anonymous_profile_picture = SILHOUETTE.test(picture);
-      if (/^https:\/\/[^/]+\.fbcdn\.net\//.test(picture)) user.profile_pic_url = picture;
+    // Sent in the shape of Facebook's own GraphQL comment nodes, so that the engine treats these
+    // authors as Facebook accounts (ids not ordered by creation: no cohort analysis).
+    const author = { name: nameLink.textContent.trim() };
+    if (profile.pk) {
+      author.id = profile.pk;
+      author.url = `https://www.facebook.com/profile.php?id=${profile.pk}`;
     }
-    const comment = { id: ids.id, text, user };
+    if (profile.username) author.url = `https://www.facebook.com/${profile.username}`;
+    if (picture && picture.length <= MAX_URL) {
+      author.has_anonymous_profile_picture = SILHOUETTE.test(picture);
+      if (/^https:\/\/[^/]+\.fbcdn\.net\//.test(picture)) author.profile_picture_depth_0 = { uri: picture };
+    }
+    // Digits are Facebook's legacy_fbid; anything else is an opaque node id (the engine keeps it).
+    const comment = DIGITS.test(ids.id) ? { legacy_fbid: ids.id } : { id: ids.id };
+    comment.body = { text };
+    comment.author = author;
     const time = own(article, '[data-utime]').map((el) => el.getAttribute('data-utime')).find((t) => DIGITS.test(t));
-    if (time) comment.created_at = Number(time);
+    if (time) comment.created_time = Number(time);
     return { id: ids.id, post: ids.post, comment, nameLink, bodies };
   }
 
@@ -418,7 +426,9 @@
       fresh.get(post).push(read.comment);
     }
     for (const [post, list] of fresh) {
-      send(JSON.stringify({ comments: list }), `facebook-dom:${location.href}`, post);
+      const edges = list.map((node) => ({ node }));
+      const page = { data: { node: { comment_rendering_instance_for_feed_location: { comments: { edges } } } } };
+      send(JSON.stringify(page), `facebook-dom:${location.href}`, post);
     }
   }
 

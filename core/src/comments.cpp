@@ -748,6 +748,7 @@ bool Parser::FbAuthor(od::value& v, Account& acc, int depth) {
   if (t == od::json_type::null) return ConsumeNull(v);
   if (t != od::json_type::object) return FailWrongType(v, "an object", "author");
   std::optional<std::string_view> url, picture, fallback_picture, name;
+  std::optional<bool> anonymous;
   const bool ok = ForEachField(v, [&](std::string_view key, od::value& fv) {
     if (key == "id") {
       // Numeric for people and pages; anything else (rare) leaves the author without an id.
@@ -764,6 +765,9 @@ bool Parser::FbAuthor(od::value& v, Account& acc, int depth) {
     if (key == "profile_picture_depth_0") return FbMember(fv, key, "uri", &picture, depth + 1);
     if (key == "profile_picture") return FbMember(fv, key, "uri", &fallback_picture, depth + 1);
     if (key == "is_verified") return JsonReader::ReadBool(fv, key, &acc.is_verified);
+    // Not in Facebook's payloads: the extension sets it on comments it reads from the page, where
+    // the silhouette may be a static resource rather than an fbcdn.net file.
+    if (key == "has_anonymous_profile_picture") return JsonReader::ReadBool(fv, key, &anonymous);
     return Validate(fv, depth + 1);
   });
   if (!ok) return false;
@@ -778,6 +782,7 @@ bool Parser::FbAuthor(od::value& v, Account& acc, int depth) {
       acc.anonymous_avatar = false;
     }
   }
+  if (anonymous) acc.anonymous_avatar = anonymous;
   return true;
 }
 

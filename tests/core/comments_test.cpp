@@ -579,5 +579,40 @@ TEST(FacebookCommentsTest, ExtensionDomComments) {
   EXPECT_FALSE(ParseCommentPage(long_id, Src("l")).ok());
 }
 
+TEST(FacebookCommentsTest, ExtensionDomCommentsInGraphqlShape) {
+  // What the extension sends for comments it reads from the Facebook DOM (comments.js).
+  auto r = ParseCommentPage(ReadTestData("comments/facebook_dom_graphql.json"), Src("dom"), "fbpost1");
+  ASSERT_TRUE(r.ok()) << r.error().ToString();
+  const CommentPage& p = r.value();
+  EXPECT_EQ(p.shape, CommentShape::kFacebookGraphql);
+  ASSERT_EQ(p.comments.size(), 3u);
+  EXPECT_EQ(p.comments[0].id, "900000000000051");
+  EXPECT_EQ(p.comments[0].author.pk, 61550000000051u);
+  EXPECT_EQ(p.comments[0].author.full_name, "Kaveh D");
+  // The page showed a silhouette that is not an fbcdn.net file: the explicit flag carries it.
+  EXPECT_EQ(p.comments[0].author.anonymous_avatar, true);
+  EXPECT_EQ(p.comments[0].created_at, 1731006000);
+  EXPECT_EQ(p.comments[1].id, "fbdom-opaque_51:x");
+  EXPECT_EQ(p.comments[1].author.username, "maryam.r.1990");
+  EXPECT_FALSE(p.comments[1].author.pk.has_value());
+  EXPECT_EQ(p.comments[1].author.anonymous_avatar, false);
+  EXPECT_EQ(p.comments[2].author.pk, 100000000000053u);
+  EXPECT_FALSE(p.comments[2].author.anonymous_avatar.has_value());
+  // The flag wins over the picture URL both ways, and must be a boolean.
+  auto flag = ParseCommentPage(
+      R"({"comment_rendering_instance_for_feed_location":{"comments":{"edges":[{"node":{"legacy_fbid":"1",)"
+      R"("body":{"text":"a"},"author":{"id":"5","has_anonymous_profile_picture":false,"profile_picture_depth_0":)"
+      R"({"uri":"https://x.fbcdn.net/v/t1.30497-1/1_n.jpg"}}}}]}}})",
+      Src("f"));
+  ASSERT_TRUE(flag.ok()) << flag.error().ToString();
+  EXPECT_EQ(flag.value().comments[0].author.anonymous_avatar, false);
+  auto bad = ParseCommentPage(
+      R"({"comment_rendering_instance_for_feed_location":{"comments":{"edges":[{"node":{"legacy_fbid":"1",)"
+      R"("body":{"text":"a"},"author":{"id":"5","has_anonymous_profile_picture":"yes"}}}]}}})",
+      Src("b"));
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, ErrorCode::kUnexpectedType);
+}
+
 }  // namespace
 }  // namespace swarmlens

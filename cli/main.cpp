@@ -218,7 +218,9 @@ bool AddAvatars(const Options& opt, Engine& engine) {
       if (cells.size() >= 3 && endp && *endp == '\0' && quality >= 0 && quality <= 100)
         hash = PerceptualHashFromHex(cells[1], static_cast<int>(quality));
       if (!hash) {
-        std::fprintf(stderr, "swarmlens: %s: expected username,hash_hex(64 hex digits),quality(0-100)[,exact_hex]\n",
+        std::fprintf(stderr,
+                     "swarmlens: %s: expected username,hash_hex(64 hex digits, or 704 with the crop variants),"
+                     "quality(0-100)[,exact_hex]\n",
                      where.c_str());
         ok = false;
         continue;
@@ -495,7 +497,8 @@ int Simulate(const std::vector<std::string>& args) {
   std::string hashes = "username,hash_hex,quality\n";
   for (const AvatarRow& row : sim.avatars) {
     if (auto h = SimulatedAvatarHash(row, seed)) {
-      hashes += row.username + "," + PerceptualHashToHex(*h) + "," + std::to_string(h->quality) + "\n";
+      // The long form: the crop variants let slightly cropped copies match, as from pixels.
+      hashes += row.username + "," + PerceptualHashToHex(*h, /*with_crops=*/true) + "," + std::to_string(h->quality) + "\n";
     }
   }
   ok = ok && WriteFile(dir / "labels.csv", sim.LabelsCsv()) && WriteFile(dir / "avatars.csv", sim.AvatarsCsv()) &&

@@ -318,19 +318,17 @@ std::uint64_t ExactImageHash(std::span<const std::uint8_t> bytes) noexcept {
   return XXH3_64bits(bytes.data(), bytes.size());
 }
 
-std::string PerceptualHashToHex(const PerceptualHash& hash) {
+namespace {
+
+void AppendHex(const std::array<std::uint64_t, 4>& words, std::string* out) {
   static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(64);
   for (int w = 3; w >= 0; --w)
-    for (int shift = 60; shift >= 0; shift -= 4) out.push_back(kDigits[(hash.words[w] >> shift) & 0xF]);
-  return out;
+    for (int shift = 60; shift >= 0; shift -= 4) out->push_back(kDigits[(words[w] >> shift) & 0xF]);
 }
 
-std::optional<PerceptualHash> PerceptualHashFromHex(std::string_view hex, int quality) {
-  if (hex.size() != 64) return std::nullopt;
-  PerceptualHash hash;
-  hash.quality = quality;
+// 64 hex digits -> 256 bits, words[3] first; false on a non-hex character.
+bool ParseHex256(std::string_view hex, std::array<std::uint64_t, 4>* words) {
+  *words = {};
   for (std::size_t i = 0; i < 64; ++i) {
     const char c = hex[i];
     std::uint64_t nibble = 0;
@@ -341,10 +339,37 @@ std::optional<PerceptualHash> PerceptualHashFromHex(std::string_view hex, int qu
     } else if (c >= 'A' && c <= 'F') {
       nibble = static_cast<std::uint64_t>(c - 'A' + 10);
     } else {
-      return std::nullopt;
+      return false;
     }
     const std::size_t word = 3 - i / 16;
-    hash.words[word] = (hash.words[word] << 4) | nibble;
+    (*words)[word] = ((*words)[word] << 4) | nibble;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string PerceptualHashToHex(const PerceptualHash& hash, bool with_crops) {
+  const bool crops = with_crops && hash.crop_count == kCropVariants;
+  std::string out;
+  out.reserve(crops ? kPerceptualHashHexWithCrops : 64);
+  AppendHex(hash.words, &out);
+  if (crops) {
+    for (const auto& crop : hash.crops) AppendHex(crop, &out);
+  }
+  return out;
+}
+
+std::optional<PerceptualHash> PerceptualHashFromHex(std::string_view hex, int quality) {
+  if (hex.size() != 64 && hex.size() != kPerceptualHashHexWithCrops) return std::nullopt;
+  PerceptualHash hash;
+  hash.quality = quality;
+  if (!ParseHex256(hex.substr(0, 64), &hash.words)) return std::nullopt;
+  if (hex.size() == kPerceptualHashHexWithCrops) {
+    for (int v = 0; v < kCropVariants; ++v) {
+      if (!ParseHex256(hex.substr(64 * (1 + static_cast<std::size_t>(v)), 64), &hash.crops[v])) return std::nullopt;
+    }
+    hash.crop_count = kCropVariants;
   }
   return hash;
 }

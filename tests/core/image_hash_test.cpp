@@ -141,6 +141,36 @@ TEST(ImageHash, HexRoundTrip) {
   EXPECT_FALSE(PerceptualHashFromHex(std::string(63, '0') + "g", 0));
 }
 
+TEST(PerceptualHashHex, LongFormCarriesTheCropVariants) {
+  // A picture hashed from pixels, written with its crops and read back, still matches a copy
+  // cropped by 5 % that is itself known only by its frame hash.
+  const testing::RgbImage image = testing::MakeAvatar(3);
+  const PerceptualHash h = testing::HashOf(image);
+  ASSERT_EQ(h.crop_count, kCropVariants);
+  const std::string long_hex = PerceptualHashToHex(h, /*with_crops=*/true);
+  ASSERT_EQ(long_hex.size(), kPerceptualHashHexWithCrops);
+  EXPECT_EQ(long_hex.substr(0, 64), PerceptualHashToHex(h));
+  const auto back = PerceptualHashFromHex(long_hex, h.quality);
+  ASSERT_TRUE(back);
+  EXPECT_EQ(*back, h);  // words, quality, every crop and the count
+  const auto frame_only = PerceptualHashFromHex(long_hex.substr(0, 64), h.quality);
+  ASSERT_TRUE(frame_only);
+  EXPECT_EQ(frame_only->crop_count, 0);
+  // Other lengths and a bad digit inside a crop are refused.
+  EXPECT_FALSE(PerceptualHashFromHex(long_hex.substr(0, kPerceptualHashHexWithCrops - 1), 0));
+  std::string bad = long_hex;
+  bad[64 * 5 + 7] = 'x';
+  EXPECT_FALSE(PerceptualHashFromHex(bad, 0));
+  // A frame-only hash has no long form.
+  EXPECT_EQ(PerceptualHashToHex(*frame_only, /*with_crops=*/true).size(), 64u);
+  // What the long form is for: a 5 % crop known by its frame only matches the long form's
+  // crops, while it is out of reach of the frame alone.
+  const PerceptualHash cropped = testing::HashOf(testing::Crop(image, 0.05, 0, 0, 0));
+  const PerceptualHash cropped_frame = *PerceptualHashFromHex(PerceptualHashToHex(cropped), cropped.quality);
+  EXPECT_LE(MatchDistance(*back, cropped_frame), kAvatarMatchRadius);
+  EXPECT_GT(MatchDistance(*frame_only, cropped_frame), kAvatarMatchRadius);
+}
+
 TEST(ImageHash, ExactHashIsXxh3OfTheBytes) {
   EXPECT_EQ(ExactImageHash({}), 0x2D06800538D394C2ull);  // XXH3_64bits of no bytes
   const std::vector<std::uint8_t> a = {1, 2, 3, 4}, b = {1, 2, 3, 5};

@@ -77,7 +77,8 @@ struct PerceptualHash {
   /// The bits of the crops of the same picture (CropVariantBox(1 + i) for crops[i]), hashed like
   /// the whole frame. A copy cropped by a few percent matches one of these rather than `words`.
   /// ComputePerceptualHash fills all kCropVariants (none for images under 20 px a side); a hash
-  /// read from hex (PerceptualHashFromHex) has none: crops can only be derived from pixels.
+  /// read from hex (PerceptualHashFromHex) has them only when the hex carries them (the long form
+  /// of PerceptualHashToHex): crops can only be derived from pixels.
   std::array<std::array<std::uint64_t, 4>, kCropVariants> crops{};
   std::uint8_t crop_count = 0;  ///< How many of `crops` are set (0 or kCropVariants).
 
@@ -120,11 +121,17 @@ Result<PerceptualHash> ComputePerceptualHash(const ImageView& image, bool with_c
 std::uint64_t ExactImageHash(std::span<const std::uint8_t> bytes) noexcept;
 
 /// The 256 bits as 64 lower-case hex digits, words[3] first (most significant bit first), the
-/// usual textual form of a PDQ-style hash. Quality is not included.
-std::string PerceptualHashToHex(const PerceptualHash& hash);
+/// usual textual form of a PDQ-style hash. Quality is not included. With `with_crops` and a hash
+/// that has its crop variants, the long form: the frame's 64 digits followed by each crop's 64
+/// (crops[0] first), 64 * (1 + kCropVariants) digits in all.
+std::string PerceptualHashToHex(const PerceptualHash& hash, bool with_crops = false);
 
-/// Parses 64 hex digits (either case) as written by PerceptualHashToHex, with the given quality.
-/// Returns nullopt for any other length or a non-hex character.
+/// Length of the long hex form (frame and every crop variant).
+inline constexpr std::size_t kPerceptualHashHexWithCrops = 64 * (1 + kCropVariants);
+
+/// Parses 64 hex digits (either case) as written by PerceptualHashToHex, or the long form with
+/// the crop variants (kPerceptualHashHexWithCrops digits), with the given quality. Returns
+/// nullopt for any other length or a non-hex character.
 std::optional<PerceptualHash> PerceptualHashFromHex(std::string_view hex, int quality);
 
 }  // namespace swarmlens

@@ -45,57 +45,90 @@ struct WordSum {
 };
 
 // Sums the weights of every feature occurrence of `normalized`; per word too when `words` is set.
+//
+// The features of a word w are the character n-grams (n <= kMaxNgram) of " w " and the bigram
+// "previous word" + " " + "w". Normalised text is words joined by single spaces, so neighbours
+// share their space: one pass, no per-word copies. The n-grams are hashed as a sliding window:
+// lane d holds the FNV-1a of the last d + 1 characters, so each character's bytes update all
+// lanes at once (independent multiply chains) instead of restarting a hash per n-gram; the word
+// bigram's hash runs alongside (from the previous word's own hash) for the same reason. The
+// model uses raw counts over sqrt(total), so every occurrence just adds its weight (an integer
+// sum, exact in any order). A "character" is a lead byte and the continuation bytes after it,
+// as Python's UTF-8 code points are for the valid UTF-8 that NormalizeText writes.
 void Accumulate(std::string_view normalized, std::int64_t* dot_out, std::int64_t* occurrences_out,
                 std::vector<WordSum>* words) {
-  // Normalised text is words joined by single spaces, so " " + text + " " holds every padded
-  // word " w " as a substring (neighbours share their space): one pass, no per-word copies.
-  // The model uses raw counts over sqrt(total), so the sum needs no per-bucket counting: every
-  // occurrence adds its weight (an integer sum, exact in any order).
-  thread_local std::string buf;
-  thread_local std::vector<std::uint32_t> starts;  // byte offset of each code point of buf
-  buf.assign(1, ' ');
-  buf.append(normalized);
-  buf.push_back(' ');
-  starts.clear();
-  for (std::size_t i = 0; i < buf.size(); ++i) {
-    if ((static_cast<unsigned char>(buf[i]) & 0xC0) != 0x80) starts.push_back(static_cast<std::uint32_t>(i));
-  }
-  const std::size_t chars = starts.size();
-  starts.push_back(static_cast<std::uint32_t>(buf.size()));
+  *dot_out = 0;
+  *occurrences_out = 0;
+  if (normalized.empty()) return;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(normalized.data());
+  const std::size_t n = normalized.size();
   const auto* weights = comment_model::kWeights;
+  const auto continuation_end = [&](std::size_t i) {
+    while (i < n && (bytes[i] & 0xC0) == 0x80) ++i;
+    return i;
+  };
+  constexpr int kLanes = comment_model::kMaxNgram;
+  std::uint32_t lane[kLanes] = {};
+  int valid = 0;  // lanes holding an n-gram that starts inside the current " w "
+  // Bigram prefix + this word's bytes so far, and the same after the previous word + ' '.
+  std::uint32_t word_hash = FnvStep(kFnvOffset, kWordBigramPrefix);
+  std::uint32_t bigram_hash = 0;
   std::int64_t dot = 0;
   std::int64_t occurrences = 0;
-  std::size_t prev_word = chars;  // char index of the space before the previous word, if any
-  // `first` is the char index of the space that opens a word; `last` the one that closes it.
-  for (std::size_t first = 0; !normalized.empty() && first + 1 < chars;) {
-    std::size_t last = first + 1;
-    while (buf[starts[last]] != ' ') ++last;
-    const std::int64_t dot_before = dot;
-    for (std::size_t i = first; i <= last; ++i) {
-      std::uint32_t h = kFnvOffset;
-      const std::size_t end = i + comment_model::kMaxNgram - 1 < last ? i + comment_model::kMaxNgram - 1 : last;
-      for (std::size_t k = i; k <= end; ++k) {
-        for (std::uint32_t b = starts[k]; b < starts[k + 1]; ++b) h = FnvStep(h, static_cast<unsigned char>(buf[b]));
-        dot += weights[h >> kShift];
-        ++occurrences;
+  // Adds the n-grams ending with the character of bytes [from, to), after a ' ' when `space`;
+  // the bytes are the word's own (not its closing space's) when `in_word`.
+  const auto add_char = [&](bool space, std::size_t from, std::size_t to, bool in_word) {
+    for (int d = kLanes - 1; d > 0; --d) lane[d] = lane[d - 1];
+    lane[0] = kFnvOffset;
+    if (space) {
+      for (std::uint32_t& h : lane) h = FnvStep(h, ' ');
+    }
+    for (std::size_t b = from; b < to; ++b) {
+      for (std::uint32_t& h : lane) h = FnvStep(h, bytes[b]);
+      if (in_word) {
+        word_hash = FnvStep(word_hash, bytes[b]);
+        bigram_hash = FnvStep(bigram_hash, bytes[b]);
       }
     }
+    if (valid < kLanes) ++valid;
+    int sum = 0;  // all lanes are looked up (no branch); stale ones count zero
+    for (int d = 0; d < kLanes; ++d) sum += d < valid ? weights[lane[d] >> kShift] : 0;
+    dot += sum;
+    occurrences += valid;
+  };
+  bool after_word = false;  // a previous word exists (so a word bigram does)
+  std::size_t begin = 0;    // first byte of this word (after its opening space)
+  std::size_t open_end = continuation_end(0);  // end of the opening space's character
+  while (true) {
+    const std::int64_t dot_before = dot;
+    valid = 0;
+    // Word bigram: "previous word" + " " + "this word", hashed as add_char reads the word.
+    bigram_hash = FnvStep(word_hash, ' ');
+    word_hash = FnvStep(kFnvOffset, kWordBigramPrefix);
+    add_char(true, begin, open_end, true);
+    std::size_t i = open_end;
+    while (i < n && bytes[i] != ' ') {
+      const std::size_t next = continuation_end(i + 1);
+      add_char(false, i, next, true);
+      i = next;
+    }
+    // The closing space: a real one at i, or the virtual one after the text.
+    const std::size_t close_end = i < n ? continuation_end(i + 1) : n;
+    add_char(true, i < n ? i + 1 : n, close_end, false);
     std::int64_t bigram = 0;
-    if (prev_word != chars) {
-      // Word bigram: "previous word" + " " + "this word", contiguous in buf.
-      std::uint32_t h = FnvStep(kFnvOffset, kWordBigramPrefix);
-      for (std::uint32_t b = starts[prev_word] + 1; b < starts[last]; ++b) h = FnvStep(h, static_cast<unsigned char>(buf[b]));
-      bigram = weights[h >> kShift];
+    if (after_word) {
+      bigram = weights[bigram_hash >> kShift];
       dot += bigram;
       ++occurrences;
     }
     if (words != nullptr) {
       if (!words->empty()) words->back().dot += 0.5 * static_cast<double>(bigram);
-      words->push_back({starts[first], starts[last] - 1u,
-                        static_cast<double>(dot - dot_before - bigram) + 0.5 * static_cast<double>(bigram)});
+      words->push_back({begin, i, static_cast<double>(dot - dot_before - bigram) + 0.5 * static_cast<double>(bigram)});
     }
-    prev_word = first;
-    first = last;
+    if (i == n) break;
+    after_word = true;
+    begin = i + 1;
+    open_end = close_end;
   }
   *dot_out = dot;
   *occurrences_out = occurrences;

@@ -1,15 +1,20 @@
-// Text normalisation (see text_normalize.h). Two passes over one scratch buffer: pass 1 decodes
-// UTF-8 and maps each code point on its own (variants, digits, look-alikes, case, separators);
-// pass 2 needs context (leetspeak inside Latin words, repeats, spaces, ZWNJ) and writes UTF-8.
-// scripts/train_comment_model.py ports this file line by line and reads kPresentationForms
-// from it, so the model's features are computed identically in Python and C++: change both.
+// Text normalisation (see text_normalize.h). Two passes, streamed in one loop: pass 1 decodes
+// UTF-8 and maps each code point on its own (variants, digits, look-alikes, case, separators;
+// MapOne, tabulated below U+0800); pass 2 needs context (leetspeak inside Latin words, repeats,
+// spaces, ZWNJ) and writes UTF-8, holding back only a run of leetspeak candidates.
+// scripts/train_comment_model.py ports these steps (there as two passes over a list) and reads
+// kPresentationForms from here, so the model's features are computed identically in Python and
+// C++: change both.
 #include "swarmlens/text_normalize.h"
 
 #include "utf8.h"
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <iterator>
+#include <memory>
+#include <type_traits>
 
 namespace swarmlens {
 
@@ -17,7 +22,6 @@ namespace {
 
 using utf8::kReplacement;
 constexpr auto DecodeUtf8 = utf8::Decode;
-constexpr auto AppendUtf8 = utf8::Append;
 
 constexpr char32_t kZwnj = 0x200C;
 
@@ -197,28 +201,25 @@ char32_t FoldLookAlike(char32_t c) {
 
 enum class Kind : std::uint8_t { kChar, kSpace, kNonJoiner };  // word content, separator, ZWNJ
 
-struct Unit {  // 16 bytes: pass 1 writes one per input code point, so size is speed
-  char32_t cp;
-  Kind kind;
-  std::size_t src;  // byte offset of the input code point this came from
-};
-
-// Pass 1 for one decoded code point (after presentation-form expansion): appends 0 or 1 unit.
-void MapOne(char32_t c, std::size_t src, const NormalizeOptions& o, std::vector<Unit>* units) {
-  if (c < 0x80) {  // fast path: ASCII needs case folding and the separator test only
+// Pass 1 for one decoded code point (after presentation-form expansion): false when the code
+// point is dropped, else what it becomes and its kind.
+bool MapOne(char32_t c, const NormalizeOptions& o, char32_t* out, Kind* kind) {
+  if (c < 0x80) {  // ASCII needs case folding and the separator test only
     if (o.fold_case && c >= 'A' && c <= 'Z') c += 32;
     const bool sep = o.collapse_space && IsSeparator(c);
-    units->push_back({sep ? U' ' : c, sep ? Kind::kSpace : Kind::kChar, src});
-    return;
+    *out = sep ? U' ' : c;
+    *kind = sep ? Kind::kSpace : Kind::kChar;
+    return true;
   }
-  if (o.strip_invisible && IsInvisible(c)) return;
+  if (o.strip_invisible && IsInvisible(c)) return false;
   if (c == kZwnj) {
-    units->push_back({o.remove_zwnj ? U' ' : kZwnj, o.remove_zwnj ? Kind::kSpace : Kind::kNonJoiner, src});
-    return;
+    *out = o.remove_zwnj ? U' ' : kZwnj;
+    *kind = o.remove_zwnj ? Kind::kSpace : Kind::kNonJoiner;
+    return true;
   }
-  if (o.strip_tatweel && c == 0x0640) return;
+  if (o.strip_tatweel && c == 0x0640) return false;
   if (o.strip_diacritics) {
-    if (IsCombiningMark(c)) return;
+    if (IsCombiningMark(c)) return false;
     if (c >= 0xC0 && c <= 0x17F && kLatinBase[c - 0xC0] != '.') c = static_cast<unsigned char>(kLatinBase[c - 0xC0]);
   }
   if (o.unify_persian) c = UnifyPersian(c);
@@ -229,7 +230,49 @@ void MapOne(char32_t c, std::size_t src, const NormalizeOptions& o, std::vector<
   if (o.fold_lookalikes) c = FoldLookAlike(c);
   if (o.fold_case) c = LowerLatin(c);
   const bool sep = o.collapse_space && IsSeparator(c);
-  units->push_back({sep ? U' ' : c, sep ? Kind::kSpace : Kind::kChar, src});
+  *out = sep ? U' ' : c;
+  *kind = sep ? Kind::kSpace : Kind::kChar;
+  return true;
+}
+
+// MapOne for every code point below U+0800 (ASCII, Latin, Greek, Cyrillic, Arabic: one or two
+// UTF-8 bytes, nearly all of real comments), precomputed by MapOne itself, so the per-character
+// chain of range tests runs once per table instead of once per character.
+class MapTable {
+ public:
+  static constexpr char32_t kSize = 0x800;
+  explicit MapTable(const NormalizeOptions& o) : options_(o) {
+    for (char32_t c = 0; c < kSize; ++c) {
+      char32_t to = 0;
+      Kind kind = Kind::kChar;
+      if (!MapOne(c, o, &to, &kind)) {
+        entries_[c] = kDropped;
+      } else if (to >= kSize) {  // none today (they all map to ASCII or Arabic letters)
+        entries_[c] = kNotTabulated;
+      } else {
+        entries_[c] = static_cast<std::uint16_t>(to | (static_cast<unsigned>(kind) << 12));
+      }
+    }
+  }
+  // An entry: the mapped code point (12 bits) and its Kind above it, or one of these.
+  static constexpr std::uint16_t kDropped = 0xFFFF;
+  static constexpr std::uint16_t kNotTabulated = 0xFFFE;
+  std::uint16_t operator[](char32_t c) const { return entries_[c]; }
+  bool BuiltFor(const NormalizeOptions& o) const { return std::memcmp(&options_, &o, sizeof o) == 0; }
+
+ private:
+  NormalizeOptions options_;
+  std::uint16_t entries_[kSize];
+};
+// memcmp compares options only when every bit of them is a value bit (no padding).
+static_assert(std::has_unique_object_representations_v<NormalizeOptions>);
+
+const MapTable& MapTableFor(const NormalizeOptions& o) {
+  static const MapTable defaults{NormalizeOptions{}};  // what every analysis uses
+  if (defaults.BuiltFor(o)) return defaults;
+  thread_local std::unique_ptr<MapTable> other;  // tests and the fuzzer vary the options
+  if (other == nullptr || !other->BuiltFor(o)) other = std::make_unique<MapTable>(o);
+  return *other;
 }
 
 bool IsAsciiLetter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -249,124 +292,210 @@ char LeetLetter(char32_t c) {
   }
 }
 
+// The per-character steps below are forced inline into Normalize's loop (GCC would not inline
+// them; as calls they cost about 5 % of NormalizeText's time).
+#define SWARMLENS_HOT [[gnu::always_inline]] inline
+
+// Pass 2: spaces, ZWNJ and repeats depend only on what came before, so characters are written
+// as they arrive. Writes UTF-8 through a raw pointer into a buffer sized for the worst case.
+class Writer {
+ public:
+  Writer(const NormalizeOptions& o, char* buffer, std::vector<std::size_t>* map)
+      : collapse_space_(o.collapse_space), squeeze_repeats_(o.squeeze_repeats), begin_(buffer), out_(buffer),
+        map_(map) {}
+
+  SWARMLENS_HOT void Push(char32_t cp, Kind kind, std::size_t src) {
+    if (kind == Kind::kSpace) {
+      if (!collapse_space_) {  // only ZWNJ-as-space gets here
+        Emit(U' ', src);
+        last_ = U' ', run_ = 1;
+        return;
+      }
+      if (out_ != begin_ && !pending_space_) pending_space_ = true, pending_src_ = src;
+      pending_zwnj_ = false;  // a ZWNJ next to a space separates nothing
+      return;
+    }
+    if (kind == Kind::kNonJoiner) {
+      if (out_ != begin_ && !pending_space_ && !pending_zwnj_) pending_zwnj_ = true, pending_src_ = src;
+      return;
+    }
+    if (pending_space_ || pending_zwnj_) {
+      Emit(pending_space_ ? U' ' : kZwnj, pending_src_);
+      pending_space_ = pending_zwnj_ = false;
+      last_ = 0, run_ = 0;
+    }
+    if (cp == last_) {
+      ++run_;
+      if (squeeze_repeats_ && run_ > 2 && !(cp >= '0' && cp <= '9')) return;
+    } else {
+      last_ = cp, run_ = 1;
+    }
+    Emit(cp, src);
+  }
+
+  std::size_t size() const { return static_cast<std::size_t>(out_ - begin_); }
+
+ private:
+  SWARMLENS_HOT void Emit(char32_t c, std::size_t src) {
+    char* const before = out_;
+    if (c < 0x80) {
+      *out_++ = static_cast<char>(c);
+    } else if (c < 0x800) {
+      *out_++ = static_cast<char>(0xC0 | (c >> 6));
+      *out_++ = static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      *out_++ = static_cast<char>(0xE0 | (c >> 12));
+      *out_++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      *out_++ = static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      *out_++ = static_cast<char>(0xF0 | (c >> 18));
+      *out_++ = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      *out_++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      *out_++ = static_cast<char>(0x80 | (c & 0x3F));
+    }
+    if (map_ != nullptr) map_->insert(map_->end(), static_cast<std::size_t>(out_ - before), src);
+  }
+
+  const bool collapse_space_;
+  const bool squeeze_repeats_;
+  char* const begin_;
+  char* out_;
+  std::vector<std::size_t>* map_;
+  bool pending_space_ = false;
+  bool pending_zwnj_ = false;
+  std::size_t pending_src_ = 0;
+  char32_t last_ = 0;
+  int run_ = 0;
+};
+
 // Leetspeak: inside a token of ASCII letters, digits, '@' and '$', a run of non-letters becomes
 // letters when every character of the run has a letter reading and a letter touches the run
 // ("k1ll", "a$$", "h4t3"). Runs with other digits stay ("ali1990", "covid19"), and so does a
-// leading '@' (a mention).
-void ResolveLeet(std::vector<Unit>* units) {
-  auto& u = *units;
-  const std::size_t n = u.size();
-  std::size_t i = 0;
-  while (i < n) {
-    if (u[i].kind != Kind::kChar || !IsLeetToken(u[i].cp)) {
-      ++i;
-      continue;
+// leading '@' (a mention). Letters never change, so only the current run of non-letters waits
+// (until the next unit says whether a letter follows it); everything else goes straight to the
+// writer. (The Python port applies the same rule to whole tokens after pass 1.)
+class LeetResolver {
+ public:
+  explicit LeetResolver(Writer* writer) : writer_(writer) {}
+
+  SWARMLENS_HOT void Push(char32_t cp, Kind kind, std::size_t src) {
+    const bool token_char = kind == Kind::kChar && IsLeetToken(cp);
+    if (token_char && !IsAsciiLetter(cp)) {
+      if (run_.empty()) run_at_token_start_ = !in_token_;
+      run_.push_back({cp, src});
+      in_token_ = true;
+      return;
     }
-    std::size_t token_end = i;
-    bool has_letter = false;
-    while (token_end < n && u[token_end].kind == Kind::kChar && IsLeetToken(u[token_end].cp)) {
-      has_letter = has_letter || IsAsciiLetter(u[token_end].cp);
-      ++token_end;
-    }
-    if (has_letter) {
-      std::size_t j = i;
-      while (j < token_end) {
-        if (IsAsciiLetter(u[j].cp)) {
-          ++j;
-          continue;
-        }
-        std::size_t run_end = j;
-        bool all_leet = true;
-        while (run_end < token_end && !IsAsciiLetter(u[run_end].cp)) {
-          all_leet = all_leet && LeetLetter(u[run_end].cp) != 0;
-          ++run_end;
-        }
-        const bool touches = j > i || run_end < token_end;  // a letter on at least one side
-        const bool mention = j == i && u[j].cp == '@';
-        if (all_leet && touches && !mention) {
-          for (std::size_t k = j; k < run_end; ++k) u[k].cp = static_cast<unsigned char>(LeetLetter(u[k].cp));
-        }
-        j = run_end;
-      }
-    }
-    i = token_end;
+    if (!run_.empty()) FlushRun(/*letter_follows=*/token_char);
+    in_token_ = token_char;
+    writer_->Push(cp, kind, src);
   }
-}
+
+  void Finish() {
+    if (!run_.empty()) FlushRun(false);
+  }
+
+ private:
+  SWARMLENS_HOT void FlushRun(bool letter_follows) {
+    bool all_leet = true;
+    for (const Pending& p : run_) all_leet = all_leet && LeetLetter(p.cp) != 0;
+    const bool touches = !run_at_token_start_ || letter_follows;
+    const bool mention = run_at_token_start_ && run_.front().cp == '@';
+    const bool convert = all_leet && touches && !mention;
+    for (const Pending& p : run_)
+      writer_->Push(convert ? static_cast<unsigned char>(LeetLetter(p.cp)) : p.cp, Kind::kChar, p.src);
+    run_.clear();
+  }
+
+  struct Pending {
+    char32_t cp;
+    std::size_t src;
+  };
+  Writer* writer_;
+  std::vector<Pending> run_;  // the current run of digits, '@' and '$' inside a token
+  bool in_token_ = false;     // the previous unit was a token character
+  bool run_at_token_start_ = false;
+};
+
+// Sends one mapped unit on: through the leetspeak resolver when look-alikes are folded.
+class Pass1Sink {
+ public:
+  Pass1Sink(const NormalizeOptions& o, Writer* writer) : fold_leet_(o.fold_lookalikes), writer_(writer), leet_(writer) {}
+  SWARMLENS_HOT void Push(char32_t cp, Kind kind, std::size_t src) {
+    if (fold_leet_) leet_.Push(cp, kind, src);
+    else writer_->Push(cp, kind, src);
+  }
+  void Finish() {
+    if (fold_leet_) leet_.Finish();
+  }
+
+ private:
+  bool fold_leet_;
+  Writer* writer_;
+  LeetResolver leet_;
+};
 
 std::string Normalize(std::string_view utf8, std::vector<std::size_t>* map, const NormalizeOptions& o) {
-  thread_local std::vector<Unit> units;
-  units.clear();
-  units.reserve(utf8.size());
-  for (std::size_t i = 0; i < utf8.size();) {
-    char32_t c = 0;
-    std::size_t len = DecodeUtf8(utf8, i, &c);
-    if (len == 0) {
-      c = kReplacement;
-      len = 1;
-    }
+  // Worst case 3 output bytes per input byte: an invalid byte becomes U+FFFD; every other
+  // sequence maps to no longer a sequence, except presentation forms (3 bytes -> 2 + 2).
+  thread_local std::string buffer;
+  if (buffer.size() < 3 * utf8.size()) buffer.resize(3 * utf8.size());
+  if (map != nullptr) {
+    map->clear();
+    map->reserve(utf8.size() + 1);
+  }
+  const MapTable& table = MapTableFor(o);
+  Writer writer(o, buffer.data(), map);
+  Pass1Sink sink(o, &writer);
+  const auto* bytes = reinterpret_cast<const unsigned char*>(utf8.data());
+  const std::size_t n = utf8.size();
+  for (std::size_t i = 0; i < n;) {
     const std::size_t src = i;
-    i += len;
+    char32_t c = 0;
+    // Inline decoding of ASCII and two-byte sequences (Arabic script is U+0600..U+06FF).
+    const unsigned char b0 = bytes[i];
+    if (b0 < 0x80) {
+      c = b0;
+      i += 1;
+    } else if (b0 >= 0xC2 && b0 <= 0xDF && i + 1 < n && (bytes[i + 1] & 0xC0) == 0x80) {
+      c = (static_cast<char32_t>(b0 & 0x1F) << 6) | (bytes[i + 1] & 0x3F);
+      i += 2;
+    } else {
+      std::size_t len = DecodeUtf8(utf8, i, &c);
+      if (len == 0) {
+        c = kReplacement;
+        len = 1;
+      }
+      i += len;
+    }
+    if (c < MapTable::kSize) {
+      const std::uint16_t e = table[c];
+      if (e < MapTable::kNotTabulated) {
+        sink.Push(e & 0xFFF, static_cast<Kind>(e >> 12), src);
+        continue;
+      }
+      if (e == MapTable::kDropped) continue;
+    }
+    char32_t to = 0;
+    Kind kind = Kind::kChar;
     if (o.unify_persian && ((c >= 0xFB50 && c <= 0xFBFF) || (c >= 0xFE70 && c <= 0xFEFC))) {
       const auto* end = std::end(kPresentationForms);
       const auto* it = std::lower_bound(std::begin(kPresentationForms), end, c,
                                         [](const PresentationForm& e, char32_t v) { return e.from < v; });
       if (it != end && it->from == c) {
-        MapOne(it->first, src, o, &units);
-        if (it->second != 0) MapOne(it->second, src, o, &units);
+        if (MapOne(it->first, o, &to, &kind)) sink.Push(to, kind, src);
+        if (it->second != 0 && MapOne(it->second, o, &to, &kind)) sink.Push(to, kind, src);
         continue;
       }
     }
-    MapOne(c, src, o, &units);
+    if (MapOne(c, o, &to, &kind)) sink.Push(to, kind, src);
   }
-  if (o.fold_lookalikes) ResolveLeet(&units);
-
-  std::string out;
-  out.reserve(utf8.size());
-  if (map != nullptr) {
-    map->clear();
-    map->reserve(utf8.size() + 1);
-  }
-  const auto emit = [&](char32_t c, std::size_t src) {
-    const std::size_t before = out.size();
-    AppendUtf8(c, &out);
-    if (map != nullptr) map->insert(map->end(), out.size() - before, src);
-  };
-  bool pending_space = false;
-  bool pending_zwnj = false;
-  std::size_t pending_src = 0;
-  char32_t last = 0;
-  int run = 0;
-  for (const Unit& u : units) {
-    if (u.kind == Kind::kSpace) {
-      if (!o.collapse_space) {  // only ZWNJ-as-space gets here
-        emit(U' ', u.src);
-        last = U' ', run = 1;
-        continue;
-      }
-      if (!out.empty() && !pending_space) pending_space = true, pending_src = u.src;
-      pending_zwnj = false;  // a ZWNJ next to a space separates nothing
-      continue;
-    }
-    if (u.kind == Kind::kNonJoiner) {
-      if (!out.empty() && !pending_space && !pending_zwnj) pending_zwnj = true, pending_src = u.src;
-      continue;
-    }
-    if (pending_space || pending_zwnj) {
-      emit(pending_space ? U' ' : kZwnj, pending_src);
-      pending_space = pending_zwnj = false;
-      last = 0, run = 0;
-    }
-    if (u.cp == last) {
-      ++run;
-      if (o.squeeze_repeats && run > 2 && !(u.cp >= '0' && u.cp <= '9')) continue;
-    } else {
-      last = u.cp, run = 1;
-    }
-    emit(u.cp, u.src);
-  }
+  sink.Finish();
   if (map != nullptr) map->push_back(utf8.size());
-  return out;
+  return std::string(buffer.data(), writer.size());
 }
+
+#undef SWARMLENS_HOT
 
 }  // namespace
 

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <string>
 
@@ -31,7 +32,7 @@ constexpr char32_t kZwj = 0x200D;
 // A word character of normalised text: ASCII letters and digits, '@'/'$' that survived the
 // normaliser's leetspeak pass, and letters of other scripts. Emoji, symbols and punctuation end
 // a word (the normaliser keeps emoji as words; a threat followed by an emoji is still a threat).
-bool IsWordChar(char32_t c) {
+constexpr bool IsWordCharSlow(char32_t c) {
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   if (c == kZwnj || c == kZwj) return true;  // joins Persian morphemes; removed by TokenKey
   if (c <= 0xBF || c == 0xD7 || c == 0xF7) return false;
@@ -44,98 +45,156 @@ bool IsWordChar(char32_t c) {
   return true;
 }
 
-// The phonetic key of one token: what lexicon forms and comment tokens are compared by.
+// IsWordCharSlow for code points below U+0800 (ASCII and Arabic script: nearly every character
+// of a comment), as a table, so the common case is one load.
+struct WordCharTable {
+  bool is_word[0x800] = {};
+  constexpr WordCharTable() {
+    for (char32_t c = 0; c < 0x800; ++c) is_word[c] = IsWordCharSlow(c);
+  }
+};
+constexpr WordCharTable kWordChars;
+
+inline bool IsWordChar(char32_t c) { return c < 0x800 ? kWordChars.is_word[c] : IsWordCharSlow(c); }
+
+// DecodeUtf8 with ASCII and two-byte sequences inline (the tokeniser decodes every character).
+inline std::size_t DecodeFast(std::string_view text, std::size_t i, char32_t* cp) {
+  const auto b0 = static_cast<unsigned char>(text[i]);
+  if (b0 < 0x80) {
+    *cp = b0;
+    return 1;
+  }
+  if (b0 >= 0xC2 && b0 <= 0xDF && i + 1 < text.size()) {
+    const auto b1 = static_cast<unsigned char>(text[i + 1]);
+    if ((b1 & 0xC0) == 0x80) {
+      *cp = (static_cast<char32_t>(b0 & 0x1F) << 6) | (b1 & 0x3F);
+      return 2;
+    }
+  }
+  return DecodeUtf8(text, i, cp);
+}
+
+// The phonetic key of a token is what lexicon forms and comment tokens are compared by.
 // Beyond NormalizeText: ZWNJ joins ("می‌کشیمت" = "میکشیمت"), alef madda and hamza seats fold,
 // Persian homophones fold (people misspell them, by accident or to dodge filters), and runs of
 // one letter collapse to one (elongation and double letters: "khoooonet" = "khonet").
+// AppendKeyChar adds one code point of a token to its key (`last`: the key's last code point),
+// so the tokeniser builds keys while it decodes; TokenKey keys a whole token.
+inline void AppendKeyChar(char32_t c, char32_t* last, std::string* out) {
+  switch (c) {
+    case kZwnj:
+    case kZwj:
+    case 0x0640:
+      return;  // joiners, tatweel
+    case 0x0622:
+    case 0x0623:
+    case 0x0625:
+    case 0x0671:
+      c = 0x0627;
+      break;  // alef forms
+    case 0x0649:
+    case 0x064A:
+    case 0x0626:
+      c = 0x06CC;
+      break;  // yeh forms
+    case 0x0643:
+      c = 0x06A9;
+      break;  // Arabic kaf
+    case 0x0629:
+    case 0x06C0:
+      c = 0x0647;
+      break;  // teh marbuta, heh yeh
+    case 0x0624:
+      c = 0x0648;
+      break;  // waw hamza
+    case 0x0630:
+    case 0x0636:
+    case 0x0638:
+      c = 0x0632;
+      break;  // ذ ض ظ -> ز
+    case 0x062B:
+    case 0x0635:
+      c = 0x0633;
+      break;  // ث ص -> س
+    case 0x0637:
+      c = 0x062A;
+      break;  // ط -> ت
+    case 0x062D:
+      c = 0x0647;
+      break;  // ح -> ه
+    case 0x063A:
+      c = 0x0642;
+      break;  // غ -> ق
+    case 0x0639:
+      c = 0x0627;
+      break;  // ع -> ا
+    default:
+      if (c >= 'A' && c <= 'Z') c += 32;
+      break;
+  }
+  if (c == *last) return;
+  *last = c;
+  if (c < 0x80) {
+    out->push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    const char two[2] = {static_cast<char>(0xC0 | (c >> 6)), static_cast<char>(0x80 | (c & 0x3F))};
+    out->append(two, 2);
+  } else {
+    AppendUtf8(c, out);
+  }
+}
+
 void TokenKey(std::string_view token, std::string* out) {
   out->clear();
   char32_t last = 0;
   for (std::size_t i = 0; i < token.size();) {
     char32_t c = 0;
     i += DecodeUtf8(token, i, &c);
-    switch (c) {
-      case kZwnj:
-      case kZwj:
-      case 0x0640:
-        continue;  // joiners, tatweel
-      case 0x0622:
-      case 0x0623:
-      case 0x0625:
-      case 0x0671:
-        c = 0x0627;
-        break;  // alef forms
-      case 0x0649:
-      case 0x064A:
-      case 0x0626:
-        c = 0x06CC;
-        break;  // yeh forms
-      case 0x0643:
-        c = 0x06A9;
-        break;  // Arabic kaf
-      case 0x0629:
-      case 0x06C0:
-        c = 0x0647;
-        break;  // teh marbuta, heh yeh
-      case 0x0624:
-        c = 0x0648;
-        break;  // waw hamza
-      case 0x0630:
-      case 0x0636:
-      case 0x0638:
-        c = 0x0632;
-        break;  // ذ ض ظ -> ز
-      case 0x062B:
-      case 0x0635:
-        c = 0x0633;
-        break;  // ث ص -> س
-      case 0x0637:
-        c = 0x062A;
-        break;  // ط -> ت
-      case 0x062D:
-        c = 0x0647;
-        break;  // ح -> ه
-      case 0x063A:
-        c = 0x0642;
-        break;  // غ -> ق
-      case 0x0639:
-        c = 0x0627;
-        break;  // ع -> ا
-      default:
-        if (c >= 'A' && c <= 'Z') c += 32;
-        break;
-    }
-    if (c == last) continue;
-    last = c;
-    AppendUtf8(c, out);
+    AppendKeyChar(c, &last, out);
   }
 }
 
-std::uint64_t Hash(std::string_view s) {
-  std::uint64_t h = 1469598103934665603ull;  // FNV-1a: tokens are short, this is fast enough
-  for (char ch : s) h = (h ^ static_cast<unsigned char>(ch)) * 1099511628211ull;
-  return h ^ (h >> 29);
+// splitmix64's finaliser: every input bit reaches the low bits that pick a slot.
+inline std::uint64_t Mix(std::uint64_t z) {
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+  return z ^ (z >> 31);
 }
 
-// Open-addressing map from token key to term id.
+// Hashes 8 bytes per step: every token of every comment is hashed once, and a byte-at-a-time
+// hash was a serial multiply chain per byte. (Native byte order: tables never leave the process.)
+inline std::uint64_t Hash(std::string_view s) {
+  std::uint64_t h = 0x9e3779b97f4a7c15ull * (s.size() + 1);
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, s.data() + i, 8);
+    h = Mix(h ^ word);
+  }
+  if (i < s.size()) {
+    std::uint64_t word = 0;
+    for (std::size_t k = i; k < s.size(); ++k) word |= std::uint64_t{static_cast<unsigned char>(s[k])} << (8 * (k - i));
+    h = Mix(h ^ word);
+  }
+  return h;
+}
+
+// Open-addressing map from token key to term id. Slots hold only hash and id (16 bytes, the
+// table stays cache-sized); keys are compared, in their own array, only when the hashes agree.
 class TermTable {
  public:
-  void Reserve(std::size_t n) {
-    std::size_t cap = 16;
-    while (cap < n * 2) cap <<= 1;
-    slots_.assign(cap, Slot{});
-    mask_ = cap - 1;
-  }
   // Returns the id of `key`, inserting it with `next_id` if absent.
   std::uint32_t Insert(const std::string& key, std::uint32_t next_id) {
+    if (2 * (keys_.size() + 1) > slots_.size()) Grow();
     const std::uint64_t h = Hash(key);
     for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
       Slot& s = slots_[i];
       if (s.id == kEmpty) {
-        s = {h, next_id, key};
+        s = {h, next_id, static_cast<std::uint32_t>(keys_.size())};
+        keys_.push_back(key);
         return next_id;
       }
-      if (s.hash == h && s.key == key) return s.id;
+      if (s.hash == h && keys_[s.key] == key) return s.id;
     }
   }
   // Term id of `key`, or kEmpty.
@@ -145,7 +204,7 @@ class TermTable {
     for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (s.id == kEmpty) return kEmpty;
-      if (s.hash == h && s.key == key) return s.id;
+      if (s.hash == h && keys_[s.key] == key) return s.id;
     }
   }
   static constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;
@@ -154,9 +213,23 @@ class TermTable {
   struct Slot {
     std::uint64_t hash = 0;
     std::uint32_t id = kEmpty;
-    std::string key;
+    std::uint32_t key = 0;  // index into keys_
   };
+  // Keeps the load at most 1/2, so misses end after a probe or two.
+  void Grow() {
+    std::vector<Slot> old;
+    old.swap(slots_);
+    slots_.assign(old.empty() ? 16 : old.size() * 2, Slot{});
+    mask_ = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (s.id == kEmpty) continue;
+      std::size_t i = s.hash & mask_;
+      while (slots_[i].id != kEmpty) i = (i + 1) & mask_;
+      slots_[i] = s;
+    }
+  }
   std::vector<Slot> slots_;
+  std::vector<std::string> keys_;
   std::size_t mask_ = 0;
 };
 
@@ -228,8 +301,6 @@ std::vector<std::string_view> SplitSlots(std::string_view pattern) {
 
 Compiled Compile(std::span<const threat_lexicon::Entry> threats, std::span<const threat_lexicon::Entry> insults) {
   Compiled c;
-  c.exact.Reserve(8192);
-  c.prefix.Reserve(256);
   std::uint32_t next_exact = 0;
   std::uint32_t next_prefix = 0;
   // Prefix terms get ids above all exact ids so one token's term list can hold both.
@@ -346,13 +417,13 @@ struct Scan {
   bool any_term = false;
 };
 
-void LookUp(const Compiled& c, const std::string& key, std::vector<std::uint32_t>* terms) {
+void LookUp(const Compiled& c, std::string_view key, std::vector<std::uint32_t>* terms) {
   constexpr std::uint32_t kPrefixBase = 0x40000000u;
   const std::uint32_t id = c.exact.Find(key);
   if (id != TermTable::kEmpty) terms->push_back(id);
   for (std::size_t len : c.prefix_lengths) {
     if (len > key.size()) continue;
-    const std::uint32_t p = c.prefix.Find(std::string_view(key).substr(0, len));
+    const std::uint32_t p = c.prefix.Find(key.substr(0, len));
     if (p != TermTable::kEmpty) terms->push_back(p + kPrefixBase);
   }
 }
@@ -370,18 +441,20 @@ void Tokenize(const Compiled& c, std::string_view norm, Scan* scan) {
   while (i < norm.size()) {
     // Skip separators.
     char32_t cp = 0;
-    std::size_t len = DecodeUtf8(norm, i, &cp);
+    std::size_t len = DecodeFast(norm, i, &cp);
     if (!IsWordChar(cp) || cp == kZwnj) {
       i += len;
       continue;
     }
     const std::size_t begin = i;
+    key.clear();  // TokenKey of the token, built while it is decoded
+    char32_t last = 0;
     while (i < norm.size()) {
-      len = DecodeUtf8(norm, i, &cp);
+      len = DecodeFast(norm, i, &cp);
       if (!IsWordChar(cp)) break;
+      AppendKeyChar(cp, &last, &key);
       i += len;
     }
-    TokenKey(norm.substr(begin, i - begin), &key);
     if (key.empty()) continue;
     if (pending) {
       // Latin "mi"/"nemi" glue only onto a Latin word, Persian prefixes onto a Persian word.

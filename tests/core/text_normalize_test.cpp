@@ -78,6 +78,28 @@ TEST(NormalizeText, FoldsCaseLookAlikesAndLeetspeak) {
   EXPECT_EQ(NormalizeText("AbC", keep), "AbC");
 }
 
+TEST(NormalizeText, ResolvesLeetspeakRunsAtEveryPositionInAToken) {
+  // A run at the start needs a letter after it, one at the end a letter before it; a separator,
+  // ZWNJ or an invisible character between does not make a letter touch the run.
+  EXPECT_EQ(NormalizeText("4ever k1 1k a1b2c 0o0 7he"), "aever ki ik aib2c oo the");
+  EXPECT_EQ(NormalizeText("h4t3\u200Cme l33t\u200B5peak"), "hate\u200Cme leetspeak");
+  // Only a leading '@' is a mention; runs without any letter in the token stay.
+  EXPECT_EQ(NormalizeText("@@x @5ara x@@ x@y.com 5 $5"), "@@x @5ara xaa xay com 5 $5");
+}
+
+TEST(NormalizeText, OptionsOfEachCallApplyWhenCallsAlternate) {
+  // Per-character results are tabulated per option set: each call must use its own options.
+  NormalizeOptions keep_persian;
+  keep_persian.unify_persian = false;
+  NormalizeOptions keep_case;
+  keep_case.fold_case = false;
+  for (int round = 0; round < 2; ++round) {
+    EXPECT_EQ(NormalizeText("\u064A A", keep_persian), "\u064A a");
+    EXPECT_EQ(NormalizeText("\u064A A"), "\u06CC a");
+    EXPECT_EQ(NormalizeText("\u064A A", keep_case), "\u06CC A");
+  }
+}
+
 TEST(NormalizeText, CollapsesWhitespaceAndPunctuation) {
   EXPECT_EQ(NormalizeText("  hello,\t\n world!!! \u060C\u061F\u00AB\u00BB  "), "hello world");
   EXPECT_EQ(NormalizeText("\u0633\u0644\u0627\u0645\u061F\u061F"), "\u0633\u0644\u0627\u0645");

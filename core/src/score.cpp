@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <optional>
 #include <span>
 #include <string>
@@ -379,7 +380,7 @@ class ReasonBuffer {
     storage_.items[size_] = Reason{code, weight, value};
     // The sort key: |weight| as a float's bits (monotone in |weight|) with the low 5 bits
     // replaced by the reverse insertion index, so keys are unique and ties keep insertion order.
-    // Rounding can merge two close weights into one key; EmitSorted checks the order and falls
+    // Rounding can merge two close weights into one key; Sort checks the order and falls
     // back to exact comparisons then.
     const auto bits = __builtin_bit_cast(std::uint32_t, static_cast<float>(std::fabs(weight)));
     keys_[size_] = static_cast<std::int32_t>((bits & ~std::uint32_t{31}) | (31u - static_cast<std::uint32_t>(size_)));
@@ -387,9 +388,8 @@ class ReasonBuffer {
   }
   std::size_t size() const noexcept { return size_; }
 
-  /// Calls emit(reason) strongest first.
-  template <typename Emit>
-  void EmitSorted(Emit&& emit) noexcept {
+  /// Writes the indices of the reasons, strongest first, to order[0..size()); returns size().
+  std::size_t Sort(std::uint8_t* order) const noexcept {
     const std::size_t n = size_;
     // places[i] = how many keys exceed key i. Unused keys are 0: |weight| > 0 makes every used
     // key positive, so they never count.
@@ -398,7 +398,6 @@ class ReasonBuffer {
       const std::int32_t key = keys_[j];
       for (std::size_t i = 0; i < kMaxReasons; ++i) places[i] += keys_[i] < key;
     }
-    std::uint8_t order[kMaxReasons];
     double magnitudes[kMaxReasons];
     for (std::size_t i = 0; i < n; ++i) {
       order[places[i]] = static_cast<std::uint8_t>(i);
@@ -409,8 +408,9 @@ class ReasonBuffer {
     bool exact = true;
     for (std::size_t k = 1; k < n; ++k) exact &= magnitudes[k - 1] >= magnitudes[k];
     if (!exact) ExactOrder(order);
-    for (std::size_t k = 0; k < n; ++k) emit(storage_.items[order[k]]);
+    return n;
   }
+  const Reason& operator[](std::size_t i) const noexcept { return storage_.items[i]; }
 
  private:
   /// The order by exact comparison of |weight| (when two weights share a sort key).
@@ -432,6 +432,36 @@ class ReasonBuffer {
   } storage_;
   std::int32_t keys_[kMaxReasons] = {};
   std::size_t size_ = 0;
+};
+
+/// Walks a ReasonBuffer in a given order, so that Score::reasons is built by one range
+/// assignment: one allocation, each reason copied once, no capacity check per reason.
+class OrderedReasons {
+ public:
+  using iterator_category = std::forward_iterator_tag;
+  using value_type = Reason;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const Reason*;
+  using reference = const Reason&;
+
+  OrderedReasons() noexcept = default;
+  OrderedReasons(const ReasonBuffer* buffer, const std::uint8_t* at) noexcept : buffer_(buffer), at_(at) {}
+  reference operator*() const noexcept { return (*buffer_)[*at_]; }
+  pointer operator->() const noexcept { return &(*buffer_)[*at_]; }
+  OrderedReasons& operator++() noexcept {
+    ++at_;
+    return *this;
+  }
+  OrderedReasons operator++(int) noexcept {
+    OrderedReasons old = *this;
+    ++at_;
+    return old;
+  }
+  bool operator==(const OrderedReasons& other) const noexcept { return at_ == other.at_; }
+
+ private:
+  const ReasonBuffer* buffer_ = nullptr;
+  const std::uint8_t* at_ = nullptr;
 };
 
 /// The username priors from its shape (only when the username is known: pk-only records say
@@ -649,20 +679,26 @@ std::string ReasonText(const Reason& reason) {
 }
 
 Score ScoreAccount(const Account& account, const LevelThresholds& thresholds) {
+  // The display name and the biography are read last and usually live in their own heap blocks,
+  // cache misses when a list is scored: ask for them now, so that they load while the username
+  // and the trained model are measured.
+  if (account.full_name) __builtin_prefetch(account.full_name->data());
+  if (account.biography) __builtin_prefetch(account.biography->data());
   ReasonBuffer buffer;
   const ModelTier tier = SelectModelTier(account);
   trained_eval::Premeasured pre;
-  std::optional<UsernameShape> shape;
-  if (!account.username.empty()) {
+  UsernameShape shape;
+  const bool has_username = !account.username.empty();
+  if (has_username) {
     shape = AnalyzeUsername(account.username);
     // AnalyzeUsername counts on a 4 GiB prefix at most; beyond that the model counts itself.
-    pre.has_username_digits = account.username.size() == shape->length;
-    pre.username_digits = shape->digits;
+    pre.has_username_digits = account.username.size() == shape.length;
+    pre.username_digits = shape.digits;
   }
   trained_eval::Evaluate(tier, account, pre, [&buffer](std::string_view code, double weight, std::uint64_t value) {
     buffer.Add(code, weight, static_cast<double>(value));
   });
-  if (shape) AddUsernamePriors(buffer, *shape);
+  if (has_username) AddUsernamePriors(buffer, shape);
   AddFullNamePriors(buffer, account.full_name, account.username);
   AddFlagPriors(buffer, account);
 
@@ -670,12 +706,11 @@ Score ScoreAccount(const Account& account, const LevelThresholds& thresholds) {
   score.tier = tier;
   score.bias = trained_eval::Bias(tier);
   // Sum in the order of the reasons (deterministic: the same bits natively and in wasm).
+  std::uint8_t order[kMaxReasons];
+  const std::size_t n = buffer.Sort(order);
   double logit = score.bias;
-  score.reasons.reserve(buffer.size());
-  buffer.EmitSorted([&](const Reason& r) {
-    score.reasons.push_back(r);
-    logit += r.weight;
-  });
+  for (std::size_t k = 0; k < n; ++k) logit += buffer[order[k]].weight;
+  score.reasons.assign(OrderedReasons(&buffer, order), OrderedReasons(&buffer, order + n));
   score.logit = logit;
   score.score = 1.0 / (1.0 + std::exp(-score.logit));
 

@@ -139,6 +139,36 @@ TEST(AnalyzeUsername, Repeats) {
   EXPECT_EQ(AnalyzeUsername("bob000").max_repeat, 3u);
 }
 
+// AnalyzeUsername packs its counts into 16-bit fields flushed every 65,535 bytes: (attacker-sized)
+// handles longer than that must count exactly, and runs crossing a flush must carry over.
+TEST(AnalyzeUsername, LongHandlesCountAcrossChunks) {
+  const UsernameShape digits = AnalyzeUsername(std::string(200000, '7'));
+  EXPECT_EQ(digits.digits, 200000u);
+  EXPECT_EQ(digits.letters, 0u);
+  EXPECT_EQ(digits.trailing_digits, 200000u);
+  EXPECT_EQ(digits.max_repeat, 200000u);
+
+  std::string mixed;
+  for (int i = 0; i < 50000; ++i) mixed += "ab1_";  // 200,000 bytes
+  const UsernameShape m = AnalyzeUsername(mixed);
+  EXPECT_EQ(m.letters, 100000u);
+  EXPECT_EQ(m.digits, 50000u);
+  EXPECT_EQ(m.separators, 50000u);
+  EXPECT_EQ(m.letter_digit_switches, 50000u);  // b1 only: '_' breaks 1_a
+  EXPECT_EQ(m.word_letters, 100000u);
+  EXPECT_EQ(m.letter_bigrams, 150000u);
+  EXPECT_EQ(m.bigram_llr, 50000 * AnalyzeUsername("ab").bigram_llr);
+
+  // One letter run across the first flush (bytes 0..65,534 | 65,535..).
+  const std::string run = std::string(65534, '1') + "sara" + std::string(10, '2');
+  const UsernameShape r = AnalyzeUsername(run);
+  EXPECT_EQ(r.word_letters, 4u);
+  EXPECT_EQ(r.bigram_llr, AnalyzeUsername("sara").bigram_llr);
+  EXPECT_EQ(r.letter_digit_switches, 2u);
+  EXPECT_EQ(r.trailing_digits, 10u);
+  EXPECT_EQ(r.digits, 65544u);
+}
+
 TEST(AnalyzeUsername, NonAsciiBytesCountOnlyInLength) {
   const UsernameShape s = AnalyzeUsername(
       "\xC3\xA9"

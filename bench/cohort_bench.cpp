@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_rng.h"
 #include "swarmlens/list_signals.h"
 
 namespace {
@@ -21,18 +22,7 @@ namespace {
 using swarmlens::ListAnalyzer;
 using swarmlens::ListMember;
 
-/// splitmix64: deterministic on every platform.
-struct Rng {
-  std::uint64_t s;
-  std::uint64_t Next() {
-    std::uint64_t z = (s += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  double Unit() { return static_cast<double>(Next() >> 11) * 0x1.0p-53; }
-  std::uint64_t Below(std::uint64_t n) { return Next() % n; }
-};
+using swarmlens::bench::Rng;
 
 const char* kFirst[] = {"sara", "maryam", "neda", "shirin", "leila", "ali", "reza", "amir", "babak", "kian",
                         "omid", "arash", "emma", "lucas", "sofia", "noah", "mina", "tara", "payam", "golnaz"};

@@ -13,23 +13,14 @@
 #include <utility>
 #include <vector>
 
+#include "bench_rng.h"
 #include "swarmlens/comment_model.h"
 #include "swarmlens/text_normalize.h"
 #include "swarmlens/threats.h"
 
 namespace {
 
-/// splitmix64: deterministic on every platform.
-struct Rng {
-  std::uint64_t s;
-  std::uint64_t Next() {
-    std::uint64_t z = (s += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  std::uint64_t Below(std::uint64_t n) { return Next() % n; }
-};
+using swarmlens::bench::Rng;
 
 const char* kWords[] = {
     "سلام", "خیلی", "ممنون", "از", "پست", "قشنگتون", "این", "ویدیو", "عالی", "بود", "دستتون", "درد", "نکنه",

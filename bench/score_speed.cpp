@@ -13,26 +13,18 @@
 #include <string>
 #include <vector>
 
+#include "bench_rng.h"
 #include "swarmlens/score.h"
 
 namespace {
 
-std::uint64_t state = 42;
-std::uint64_t Next() {  // splitmix64
-  std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-  return z ^ (z >> 31);
-}
-std::size_t Below(std::size_t n) { return static_cast<std::size_t>(Next() % n); }
-bool Chance(double p) { return static_cast<double>(Next() >> 11) * 0x1.0p-53 < p; }
-std::string Digits(int n) {
-  std::string s;
-  for (int i = 0; i < n; ++i) s += static_cast<char>('0' + Below(10));
-  return s;
-}
+// One generator for the whole run (seed 42), as the functions below draw from it in turn.
+swarmlens::bench::Rng rng(42);
+std::size_t Below(std::size_t n) { return rng.Below(n); }
+bool Chance(double p) { return rng.Chance(p); }
+std::string Digits(int n) { return rng.Digits(n); }
 template <std::size_t N>
-const char* Pick(const char* const (&list)[N]) { return list[Below(N)]; }
+const char* Pick(const char* const (&list)[N]) { return rng.Pick(list); }
 
 constexpr const char* kFirst[] = {"sara", "ali", "maryam", "reza", "zahra", "amir", "negar", "hossein", "emma", "lucas"};
 constexpr const char* kLast[] = {"ahmadi", "mohammadi", "hosseini", "rezaei", "karimi", "smith", "garcia", "rossi"};

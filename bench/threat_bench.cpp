@@ -10,18 +10,13 @@
 #include <string>
 #include <vector>
 
+#include "bench_rng.h"
 #include "swarmlens/text_normalize.h"
 #include "swarmlens/threats.h"
 
 namespace {
 
-/// splitmix64: deterministic on every platform.
-std::uint64_t Next(std::uint64_t* s) {
-  std::uint64_t z = (*s += 0x9e3779b97f4a7c15ULL);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-  return z ^ (z >> 31);
-}
+using swarmlens::bench::Rng;
 
 const char* const kWords[] = {"خیلی",    "قشنگ",      "بود",    "مرسی",    "از",       "شما",
                               "این",     "عکس",       "عالیه",  "دمت",     "گرم",      "می‌خوام",
@@ -38,16 +33,16 @@ const char* const kThreats[] = {
     "we will kill you"};
 
 std::vector<std::string> Comments(std::size_t count) {
-  std::uint64_t s = 42;
+  Rng rng(42);
   std::vector<std::string> out;
   for (std::size_t i = 0; i < count; ++i) {
     std::string c;
-    const std::size_t words = 4 + Next(&s) % 30;
+    const std::size_t words = 4 + rng.Next() % 30;
     for (std::size_t w = 0; w < words; ++w) {
       if (!c.empty()) c += ' ';
-      c += kWords[Next(&s) % (sizeof(kWords) / sizeof(kWords[0]))];
+      c += kWords[rng.Next() % (sizeof(kWords) / sizeof(kWords[0]))];
     }
-    if (Next(&s) % 50 == 0) c += std::string(" ") + kThreats[Next(&s) % (sizeof(kThreats) / sizeof(kThreats[0]))];
+    if (rng.Next() % 50 == 0) c += std::string(" ") + kThreats[rng.Next() % (sizeof(kThreats) / sizeof(kThreats[0]))];
     out.push_back(std::move(c));
   }
   return out;

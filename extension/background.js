@@ -6,7 +6,9 @@
 // After a list page it re-reads the profile pictures that page already shows (their
 // profile_pic_url, only from Meta's image hosts, without cookies), decodes them and hands the
 // pixels to the engine, which finds accounts sharing a picture. Accounts whose score changes and
-// the list's swarm clusters go back to the content scripts in batches.
+// the list's swarm clusters go back to the content scripts in batches. Comment pages (both
+// sites) get the same for their authors' pictures (shared pictures among a post's commenters);
+// the thread's changed authors then go to the frames showing it ('swarmlens:comment-authors').
 //
 // The engine is created lazily on the first message. A Chromium service worker can be stopped at
 // any time; its accounts are then forgotten and rebuilt from the pages that come next, which is
@@ -172,7 +174,7 @@ async function ingest(request, receiver) {
   revision++;
   nextPosition.set(key, firstPosition + result.accounts.length);
   addReceiver(receiver);
-  queuePictures(key, request.text, result.accounts);
+  queuePictures(listPictures(key), pictureUrls(request.text), result.accounts);
   flushLater(engine);
   return {
     ok: true,
@@ -188,7 +190,8 @@ async function ingest(request, receiver) {
 // A comment page (Instagram REST / GraphQL / the first page embedded in the post HTML; the JSON
 // the Facebook content script builds from the DOM; Facebook GraphQL once the core parses it) goes
 // to the site's engine. The reply carries the page's comments, the campaigns of the threads they
-// belong to (their members may be on earlier pages) and the authors' own account results.
+// belong to (their members may be on earlier pages) and the account results of every author of
+// those threads seen so far (a later page can move earlier commenters into a thread cluster).
 
 const MAX_POST = 256;
 const MAX_CAMPAIGN_MEMBERS = 2000;
@@ -250,27 +253,184 @@ function toAuthorData(account) {
   return data;
 }
 
-async function ingestComments(site, request) {
+// ---- Who commented where ------------------------------------------------------------------------
+//
+// A later page (or picture) of a thread can put earlier commenters into a swarm cluster of that
+// thread (cohort, template, display name, shared picture), so their badges must change although
+// the page does not show them. The background remembers each thread's authors with a digest of
+// the result last sent for them; when a page brings new commenters into a thread (the only way a
+// page changes a thread's clusters), every remembered author of the touched threads is looked up
+// again and those whose result changed go out: in the reply to the sender, and as a
+// 'swarmlens:comment-authors' message to the other frames that sent pages of the thread. After
+// pictures of a thread were added the same goes to all of them (debounced like pushLater).
+//
+// Bounded: at most THREAD_AUTHORS_MAX authors per thread (the earliest forgotten first) and
+// THREADS_MAX threads (the least recently used forgotten first), i.e. at most 1,000,000 remembered
+// authors. A forgotten author's badge keeps what it last showed until a page of theirs comes
+// again. Measured in node on this machine: looking up 5,000 authors takes ~40 ms and 2.8 MB of
+// engine JSON, so it is done only when a page adds commenters, and only changes are sent.
+
+const THREAD_AUTHORS_MAX = 5000;
+const THREADS_MAX = 200;
+const THREAD_RECEIVERS_MAX = 8;
+/**
+ * `${site}\n${post}` -> {site, post, authors: Map(author key -> {engineKey, digest}), receivers:
+ * Map(frame id -> {tabId, frameId}), pictures: Set(username), timer}. Map orders are recency.
+ */
+const threads = new Map();
+
+function threadFor(site, post) {
+  const id = `${site}\n${post}`;
+  let thread = threads.get(id);
+  if (thread) {
+    threads.delete(id);  // re-insert: the map's order is recency
+  } else {
+    thread = { site, post, authors: new Map(), receivers: new Map(), pictures: new Set(), timer: 0 };
+  }
+  threads.set(id, thread);
+  if (threads.size > THREADS_MAX) {
+    const [oldestId, oldest] = threads.entries().next().value;
+    clearTimeout(oldest.timer);
+    threads.delete(oldestId);
+  }
+  return thread;
+}
+
+/** [author key, engine key] of a comment's author ('u:' username or 'pk:' id), or null. */
+function authorKeyOf(comment) {
+  if (comment.author) return [`u:${comment.author}`, comment.author];
+  if (comment.authorPk && /^[0-9]{1,20}$/.test(comment.authorPk)) return [`pk:${comment.authorPk}`, { pk: comment.authorPk }];
+  return null;
+}
+
+/** The author keys an engine account may be remembered under. */
+const keysOfAccount = (account) => [account.username ? `u:${account.username}` : null,
+                                    account.pk ? `pk:${account.pk}` : null].filter(Boolean);
+
+/** Remembers an author in a thread; true when the thread did not know them yet. */
+function rememberAuthor(thread, key, engineKey) {
+  const known = thread.authors.get(key);
+  thread.authors.delete(key);
+  thread.authors.set(key, known ?? { engineKey, digest: 0 });
+  if (thread.authors.size > THREAD_AUTHORS_MAX) thread.authors.delete(thread.authors.keys().next().value);
+  return !known;
+}
+
+function rememberReceiver(thread, receiver) {
+  if (!receiver) return;
+  const id = `${receiver.tabId}/${receiver.frameId}`;
+  thread.receivers.delete(id);
+  thread.receivers.set(id, receiver);
+  if (thread.receivers.size > THREAD_RECEIVERS_MAX) thread.receivers.delete(thread.receivers.keys().next().value);
+}
+
+/** A 32-bit FNV-1a hash of what an author's badge shows (stored per thread instead of the text). */
+function badgeDigest(data) {
+  const text = `${data.level}\n${data.score}\n${data.tier}\n${data.reasons.map((r) => `${r.code} ${r.weight} ${r.text}`).join('\n')}`;
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
+  return (hash >>> 0) || 1;  // 0 means "never sent"
+}
+
+/** Records `data` as sent in every given thread that knows the author; true when it changed. */
+function noteSent(threadList, data) {
+  const digest = badgeDigest(data);
+  let changed = false;
+  for (const thread of threadList) {
+    for (const key of keysOfAccount(data)) {
+      const entry = thread.authors.get(key);
+      if (!entry) continue;
+      if (entry.digest !== digest) changed = true;
+      entry.digest = digest;
+      break;
+    }
+  }
+  return changed;
+}
+
+/** The remembered authors of `threadList` (except `skip` keys) whose result changed since last sent. */
+function changedAuthors(engine, threadList, skip) {
+  const wanted = new Map();
+  for (const thread of threadList) {
+    for (const [key, entry] of thread.authors) if (!skip.has(key) && !wanted.has(key)) wanted.set(key, entry.engineKey);
+  }
+  if (wanted.size === 0) return [];
+  const changed = [];
+  for (const account of engine.accounts([...wanted.values()]).accounts) {
+    const data = toAuthorData(account);
+    if (noteSent(threadList, data)) changed.push(data);
+  }
+  return changed;
+}
+
+function sendToReceivers(thread, message, exceptId = null) {
+  for (const [id, { tabId, frameId }] of thread.receivers) {
+    if (id === exceptId) continue;
+    api.tabs.sendMessage(tabId, message, { frameId }).catch(() => thread.receivers.delete(id));  // tab gone
+  }
+}
+
+async function ingestComments(site, request, receiver) {
   const engine = await getEngine(site);
   const result = engine.ingestComments(request.text, { source: request.source, post: request.post });
   if (!result.ok) return errorReply(result);
   revision++;
   const comments = result.comments.map(toCommentData);
-  const keys = [];
+  const pageKeys = new Map();  // the page's own authors: always answered
+  const touched = new Map();   // post -> thread
+  let joined = false;
   for (const c of comments) {
-    if (c.author) keys.push(c.author);
-    else if (c.authorPk && /^[0-9]{1,20}$/.test(c.authorPk)) keys.push({ pk: c.authorPk });
+    if (!touched.has(c.post)) touched.set(c.post, threadFor(site, c.post));
+    const key = authorKeyOf(c);
+    if (!key) continue;
+    pageKeys.set(key[0], key[1]);
+    if (rememberAuthor(touched.get(c.post), key[0], key[1])) joined = true;
   }
-  const authors = keys.length ? engine.accounts(keys).accounts.map(toAuthorData) : [];
-  const posts = new Set(comments.map((c) => c.post));
+  const threadList = [...touched.values()];
+  const pageAuthors = pageKeys.size ? engine.accounts([...pageKeys.values()]).accounts : [];
+  const authors = pageAuthors.map((account) => {
+    const data = toAuthorData(account);
+    noteSent(threadList, data);
+    return data;
+  });
+  const others = joined ? changedAuthors(engine, threadList, pageKeys) : [];
+  for (const thread of threadList) {
+    rememberReceiver(thread, receiver);
+    // The other frames showing the thread learn the changes too.
+    if (others.length) sendToReceivers(thread, { type: 'swarmlens:comment-authors', rev: revision, authors: others }, receiver && `${receiver.tabId}/${receiver.frameId}`);
+  }
+  // The pages name their authors' pictures; they may add shared-picture evidence later.
+  const urls = site === 'instagram' ? pictureUrls(request.text) : facebookPictureUrls(request.text);
+  for (const thread of threadList) {
+    const own = new Set();
+    for (const c of comments) if (c.post === thread.post) for (const key of [c.author && `u:${c.author}`, c.authorPk && `pk:${c.authorPk}`]) if (key) own.add(key);
+    const authorsHere = pageAuthors.filter((a) => keysOfAccount(a).some((key) => own.has(key)));
+    queuePictures(thread.pictures, urls, authorsHere, thread, site);
+  }
   return {
     ok: true,
     rev: revision,
     shape: String(result.shape),
     comments,
-    campaigns: (result.campaigns ?? []).filter((c) => posts.has(String(c.post))).map(toCampaignData),
-    authors,
+    campaigns: (result.campaigns ?? []).filter((c) => touched.has(String(c.post))).map(toCampaignData),
+    authors: [...authors, ...others],
   };
+}
+
+/** After pictures of a thread were added: its changed authors, debounced, to the frames showing it. */
+function pushThreadLater(thread) {
+  if (thread.timer) return;
+  thread.timer = setTimeout(() => {
+    thread.timer = 0;
+    pushThread(thread).catch((error) => console.debug('SwarmLens: thread update not sent', error));
+  }, PUSH_DELAY_MS);
+}
+
+async function pushThread(thread) {
+  if (threads.get(`${thread.site}\n${thread.post}`) !== thread) return;  // forgotten meanwhile
+  const engine = await getEngine(thread.site);
+  const authors = changedAuthors(engine, [thread], new Map());
+  if (authors.length) sendToReceivers(thread, { type: 'swarmlens:comment-authors', rev: revision, authors });
 }
 
 // ---- Profile pictures --------------------------------------------------------------------------
@@ -323,28 +483,92 @@ function pictureUrls(text) {
   return found;
 }
 
+/** A Facebook profile link's single path segment (vanity name), lower-cased, or null. */
+function facebookVanity(value) {
+  try {
+    const url = new URL(value);
+    if (!/(^|\.)facebook\.com$/.test(url.hostname)) return null;
+    const segments = url.pathname.split('/').filter(Boolean);
+    const name = segments.length === 1 ? segments[0] : '';
+    return /^[A-Za-z0-9.]{1,50}$/.test(name) && !name.endsWith('.php') ? name.toLowerCase() : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * 'pk:<id>' / 'u:<vanity>' -> picture URL of every Facebook author object in a comment page
+ * (GraphQL or the JSON comments.js builds from the DOM): `profile_picture_depth_0.uri` (else
+ * `profile_picture.uri`) beside `id` and `url`.
+ */
+function facebookPictureUrls(text) {
+  const found = new Map();
+  let root;
+  try {
+    root = JSON.parse(text);
+  } catch {
+    return found;
+  }
+  const queue = [root];
+  for (let i = 0; i < queue.length && i < MAX_WALK; i++) {
+    const node = queue[i];
+    for (const value of Array.isArray(node) ? node : Object.values(node)) {
+      if (value !== null && typeof value === 'object') queue.push(value);
+    }
+    if (Array.isArray(node)) continue;
+    const picture = [node.profile_picture_depth_0, node.profile_picture]
+      .map((p) => (p !== null && typeof p === 'object' && typeof p.uri === 'string' ? p.uri : null)).find(Boolean);
+    if (!picture) continue;
+    const id = typeof node.id === 'string' || typeof node.id === 'number' ? String(node.id) : '';
+    if (/^[0-9]{1,20}$/.test(id) && !found.has(`pk:${id}`)) found.set(`pk:${id}`, picture);
+    const vanity = typeof node.url === 'string' ? facebookVanity(node.url) : null;
+    if (vanity && !found.has(`u:${vanity}`)) found.set(`u:${vanity}`, picture);
+  }
+  return found;
+}
+
 /** Per list key: the usernames whose picture was queued (each at most once per list). */
 const picturesQueued = new Map();
 const pictureJobs = [];
 let picturesRunning = 0;
 
-/** Queues the pictures of a page's accounts (not the default silhouette, not already queued). */
-function queuePictures(key, text, accounts) {
-  const candidates = accounts.filter((a) => a && a.username && a.anonymous_avatar !== true);
-  if (candidates.length === 0) return;
-  const urls = pictureUrls(text);
-  let queued = picturesQueued.get(key);
-  if (!queued) picturesQueued.set(key, (queued = new Set()));
-  for (const account of candidates) {
+/**
+ * Where an engine account's picture is, on `site`: {id (once per list / thread), engineKey (for
+ * addAvatar), url} or null. Instagram URLs are keyed by username; Facebook ones by 'pk:<id>' and
+ * 'u:<vanity>' (facebookPictureUrls), since many Facebook authors are known by id only.
+ */
+function pictureTarget(site, account, urls) {
+  const username = account.username ? String(account.username) : '';
+  if (site === 'instagram') return username ? { id: username, engineKey: username, url: pictureUrl(urls.get(username)) } : null;
+  const pk = account.pk && /^[0-9]{1,20}$/.test(String(account.pk)) ? String(account.pk) : '';
+  if (!pk && !username) return null;
+  const raw = (pk && urls.get(`pk:${pk}`)) || (username && urls.get(`u:${username.toLowerCase()}`));
+  return { id: pk ? `pk:${pk}` : `u:${username}`, engineKey: pk ? { pk } : username, url: pictureUrl(raw) };
+}
+
+/**
+ * Queues the pictures of a page's accounts (not the default silhouette, not already in `queued`,
+ * at most PICTURES_PER_LIST per list or thread). `urls`: from pictureUrls / facebookPictureUrls.
+ * `thread`: the comment thread whose authors are sent again after its pictures were added.
+ */
+function queuePictures(queued, urls, accounts, thread = null, site = 'instagram') {
+  if (urls.size === 0) return;
+  for (const account of accounts) {
+    if (!account || account.anonymous_avatar === true) continue;
     if (queued.size >= PICTURES_PER_LIST) break;
-    const username = String(account.username);
-    if (queued.has(username)) continue;
-    const url = pictureUrl(urls.get(username));
-    if (!url) continue;
-    queued.add(username);
-    pictureJobs.push({ username, url });
+    const target = pictureTarget(site, account, urls);
+    if (!target || !target.url || queued.has(target.id)) continue;
+    queued.add(target.id);
+    pictureJobs.push({ ...target, thread, site });
   }
   pumpPictures();
+}
+
+/** The usernames queued for a follower list (created on first use). */
+function listPictures(key) {
+  let queued = picturesQueued.get(key);
+  if (!queued) picturesQueued.set(key, (queued = new Set()));
+  return queued;
 }
 
 function pumpPictures() {
@@ -407,15 +631,16 @@ async function addPicture(job) {
     console.debug('SwarmLens: picture not readable', job.url);
     return;
   }
-  const engine = await getEngine();
-  const result = engine.addAvatar(job.username, picture.image, picture.bytes);
+  const engine = await getEngine(job.site);
+  const result = engine.addAvatar(job.engineKey, picture.image, picture.bytes);
   if (!result.ok) {
     // E.g. a flat image (no structure to hash); expected now and then.
-    console.debug('SwarmLens: picture not added', job.username, result.error && result.error.message);
+    console.debug('SwarmLens: picture not added', job.id, result.error && result.error.message);
     return;
   }
   revision++;
-  pushLater(result.updated, result.clusters);
+  if (job.site === 'instagram') pushLater(result.updated, result.clusters);  // follower lists: Instagram only
+  if (job.thread) pushThreadLater(job.thread);
 }
 
 // ---- Pushing changes to content scripts --------------------------------------------------------
@@ -472,17 +697,17 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (sender.id !== api.runtime.id) return false;
   const site = siteOf(sender);
   if (!site) return false;
+  const receiver = sender.tab && Number.isInteger(sender.tab.id)
+    ? { tabId: sender.tab.id, frameId: Number.isInteger(sender.frameId) ? sender.frameId : 0 }
+    : null;
   const comments = parseComments(message);
   if (comments) {
-    ingestComments(site, comments).then(sendResponse, (error) => sendResponse(internalError(error)));
+    ingestComments(site, comments, receiver).then(sendResponse, (error) => sendResponse(internalError(error)));
     return true;
   }
   // Follower lists and profiles exist on Instagram only.
   const request = site === 'instagram' ? parseIngest(message) : null;
   if (!request) return false;
-  const receiver = sender.tab && Number.isInteger(sender.tab.id)
-    ? { tabId: sender.tab.id, frameId: Number.isInteger(sender.frameId) ? sender.frameId : 0 }
-    : null;
   ingest(request, receiver).then(sendResponse, (error) => sendResponse(internalError(error)));
   return true;  // Reply asynchronously (works in Chromium and Firefox).
 });

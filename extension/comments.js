@@ -151,9 +151,12 @@
   const commentsByAuthor = new Map();
   const authorKeys = (c) => [c.author ? `u:${c.author}` : null, c.authorPk ? `pk:${c.authorPk}` : null].filter(Boolean);
 
-  function apply(reply) {
-    const rev = Number.isSafeInteger(reply.rev) ? reply.rev : 0;
-    for (const a of Array.isArray(reply.authors) ? reply.authors : []) {
+  /** Engine revision each author result was read at: a late reply never overwrites a newer push. */
+  const revisionOfAuthor = new Map();
+
+  /** Stores the valid author results of a reply or push and marks those authors' comments dirty. */
+  function applyAuthors(list, rev) {
+    for (const a of Array.isArray(list) ? list : []) {
       if (!a || !isText(a.level, 40) || !Array.isArray(a.reasons)) continue;
       const result = { level: a.level, score: Number(a.score), reasons: a.reasons.filter(isReason),
                        tier: isText(a.tier, 20) ? a.tier : null };
@@ -161,10 +164,26 @@
       if (isText(a.username, 100) && a.username) keys.push(`u:${a.username.toLowerCase()}`);
       if (isText(a.pk, 20) && DIGITS.test(a.pk)) keys.push(`pk:${a.pk}`);
       for (const key of keys) {
+        if ((revisionOfAuthor.get(key) ?? -1) > rev) continue;
+        revisionOfAuthor.set(key, rev);
         authors.set(key, result);
         for (const id of commentsByAuthor.get(key) ?? []) dirtyIds.add(id);
       }
     }
+  }
+
+  // After profile pictures of a thread were read, the background sends its authors again.
+  api.runtime.onMessage.addListener((message, sender) => {
+    if (sender.id !== api.runtime.id || sender.tab) return;  // only the background, never a tab
+    if (!message || typeof message !== 'object' || message.type !== 'swarmlens:comment-authors') return;
+    if (!Array.isArray(message.authors)) return;
+    applyAuthors(message.authors, Number.isSafeInteger(message.rev) && message.rev >= 0 ? message.rev : 0);
+    requestFlush();
+  });
+
+  function apply(reply) {
+    const rev = Number.isSafeInteger(reply.rev) ? reply.rev : 0;
+    applyAuthors(reply.authors, rev);
     for (const raw of reply.comments) {
       const c = validComment(raw);
       if (!c || (revisionOfComment.get(c.id) ?? -1) > rev) continue;

@@ -40,6 +40,23 @@ std::int64_t ToUnixSeconds(double seconds) {
   return static_cast<std::int64_t>(seconds);
 }
 
+/// The account named by `key`: a username as stored, or '#' + its numeric pk (Facebook
+/// commenters known by id only). The pk form scans the accounts (no public pk index): it serves
+/// one picture at a time.
+std::optional<std::size_t> FindAccount(const swarmlens::Engine& engine, std::string_view key) {
+  if (key.empty() || key[0] != '#') return engine.Find(key);
+  if (key.size() < 2 || key.size() > 21) return std::nullopt;
+  std::uint64_t pk = 0;
+  for (std::size_t i = 1; i < key.size(); ++i) {
+    if (key[i] < '0' || key[i] > '9' || pk > (std::numeric_limits<std::uint64_t>::max() - 9) / 10) return std::nullopt;
+    pk = pk * 10 + static_cast<std::uint64_t>(key[i] - '0');
+  }
+  for (std::size_t i = 0; i < engine.size(); ++i) {
+    if (engine.account(i).pk == pk) return i;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 extern "C" {
@@ -94,16 +111,17 @@ int sl_ingest_comments(Handle* h, const char* text, std::size_t text_len, const 
 }
 
 /// Hashes a decoded profile picture (RGBA8, `width` x `height`, rows `width * 4` bytes apart) of
-/// the account `username` and adds it to the avatar clusters of its lists. `file`/`file_len`
-/// are the image file's bytes for the exact-copy hash (may be 0/0). Writes AvatarResultJson
-/// (returns 1) or ErrorJson (returns 0: unknown username, bad size, image too flat to hash...).
+/// the account `username` (or '#' + pk) and adds it to the avatar clusters of its lists and
+/// threads. `file`/`file_len` are the image file's bytes for the exact-copy hash (may be 0/0).
+/// Writes AvatarResultJson (returns 1) or ErrorJson (returns 0: unknown account, bad size, image
+/// too flat to hash...).
 int sl_add_avatar(Handle* h, const char* username, std::size_t username_len, const std::uint8_t* rgba,
                   std::uint32_t width, std::uint32_t height, const std::uint8_t* file, std::size_t file_len) {
   const std::string_view name = View(username, username_len);
-  const std::optional<std::size_t> index = h->engine.Find(name);
+  const std::optional<std::size_t> index = FindAccount(h->engine, name);
   if (!index) {
     h->output = swarmlens::ErrorJson(
-        {swarmlens::ErrorCode::kInvalidArgument, "avatar", 0, "no account with this username in the engine"});
+        {swarmlens::ErrorCode::kInvalidArgument, "avatar", 0, "no account with this username or pk in the engine"});
     return 0;
   }
   swarmlens::ImageView image;

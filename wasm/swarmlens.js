@@ -182,17 +182,26 @@ export class SwarmlensEngine {
   /**
    * Adds the profile picture of an account the engine knows, as decoded pixels, to the
    * shared-picture clusters of its lists (the core computes the perceptual hash).
-   * @param {string} username The account (as in the ingested payloads).
+   * @param {string|{pk: string}} username The account (a username as in the ingested payloads),
+   *   or {pk: '<digits>'} for an account known only by its numeric id (Facebook commenters).
    * @param {{data: Uint8Array|Uint8ClampedArray, width: number, height: number}} image RGBA8
    *   pixels, rows `width * 4` bytes apart (what canvas getImageData returns).
    * @param {Uint8Array} [fileBytes] The image file's bytes, for the exact-copy hash.
    * @returns {{ok: true, status: string, cluster_size: number, quality: number, hash: string,
    *   updated: object[], clusters: object[]} | {ok: false, error: object}} Unknown accounts and
-   *   unhashable images are { ok: false } and change nothing.
+   *   unhashable images are { ok: false } and change nothing. A picture of a commenter also
+   *   counts for the shared-picture clusters of the threads they commented in (`updated` lists
+   *   only list members: read commenters back with accounts()).
    */
   addAvatar(username, image, fileBytes = undefined) {
     const handle = this.#live();
-    if (typeof username !== 'string') throw new TypeError('addAvatar: username must be a string');
+    let key = username;
+    if (username !== null && typeof username === 'object' && typeof username.pk === 'string' &&
+        /^[0-9]{1,20}$/.test(username.pk)) {
+      key = `#${username.pk}`;
+    } else if (typeof username !== 'string' || username.startsWith('#')) {
+      throw new TypeError('addAvatar: the account must be a username or {pk: "<digits>"}');
+    }
     if (image === null || typeof image !== 'object') throw new TypeError('addAvatar: image must be an object');
     const { data, width, height } = image;
     if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0 ||
@@ -205,7 +214,7 @@ export class SwarmlensEngine {
     if (fileBytes !== undefined && !(fileBytes instanceof Uint8Array)) {
       throw new TypeError('addAvatar: fileBytes must be a Uint8Array');
     }
-    const nameBytes = encoder.encode(username);
+    const nameBytes = encoder.encode(key);
     const file = fileBytes ?? EMPTY;
     const m = this.#m;
     const total = nameBytes.length + data.length + file.length;

@@ -12,19 +12,21 @@
 // Run: scripts/build wasm && scripts/build-extension && node --test tests/browser/
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
 import { extensionDir } from './fixture-site.mjs';
 import { IMAGE_HOST } from './swarm-fixture.mjs';
 import {
   FB_COMMENTS, FB_ORIGIN, FB_POST_URL, FB_THREAT_SPAN, IG_ATTACKER, IG_CAMPAIGN, IG_CLEAN, IG_HARASSMENT,
   IG_ORIGIN, IG_PAGES, IG_POST_URL, IG_THREATS, commentsHaveBadges, commentsHaveMarker, expectedInstagram,
-  PIXEL, loadCommentTexts, readComments, serveComments,
+  PIXEL, embeddedBlobs, loadCommentTexts, readComments, serveComments,
 } from './comments-site.mjs';
 
 const ALLOWED_SCHEMES = /^(chrome-extension|data|blob):/;
+const fixturesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
 let context;
 let page;
@@ -77,9 +79,12 @@ before(async () => {
   };
   await context.route(`${IG_ORIGIN}/**`, site);
   await context.route(`${FB_ORIGIN}/**`, site);
-  // The avatars the Facebook page itself shows (the extension fetches no commenter pictures).
+  // The avatars the Facebook page itself shows; the background's reads of Instagram commenters'
+  // pictures get 404 (comments-swarm.test.mjs serves real ones).
   await context.route((url) => url.protocol === 'https:' && IMAGE_HOST.test(url.hostname), (route) => {
-    imageRequests.push(route.request());
+    const request = route.request();
+    imageRequests.push(request);
+    if (request.serviceWorker()) return route.fulfill({ status: 404, contentType: 'text/plain', body: '' });
     return route.fulfill({ status: 200, contentType: 'image/gif', body: PIXEL });
   });
 
@@ -281,7 +286,7 @@ test('Facebook: comment articles in three author-link forms get badges, markers 
   assert.equal((await page.evaluate(() => window.__received)).graphql, texts.facebookGraphql, 'GraphQL body unchanged');
 });
 
-test('no page errors, no console errors, no request outside the fixture sites', () => {
+test('no page errors, no console errors, no request outside the fixture sites', async () => {
   assert.deepEqual(pageErrors, []);
   assert.deepEqual(consoleErrors, []);
   assert.deepEqual(blocked, []);
@@ -290,10 +295,29 @@ test('no page errors, no console errors, no request outside the fixture sites', 
   const stray = requests.filter((url) => !url.startsWith(`${IG_ORIGIN}/`) && !url.startsWith(`${FB_ORIGIN}/`) &&
                                          !ALLOWED_SCHEMES.test(url) && !images.has(url));
   assert.deepEqual(stray, [], 'no request to any other host');
-  // Image requests: only the page's own <image> loads of the avatars its HTML names, none by the
-  // extension (it reads commenters' pictures for nothing).
-  for (const request of imageRequests) {
+  // Image requests: the page's own <image> loads of the avatars its HTML names, and the
+  // background's reads of the commenters' own pictures, Instagram and Facebook (never the
+  // default silhouette).
+  const pictureOf = new Map();
+  for (const text of [...embeddedBlobs(texts.post), texts.rest, texts.graphql]) {
+    JSON.stringify(JSON.parse(text), (key, value) => {
+      if (value && typeof value === 'object' && typeof value.username === 'string' && value.profile_pic_url) {
+        pictureOf.set(value.username, value.has_anonymous_profile_picture ? null : value.profile_pic_url);
+      }
+      return value;
+    });
+  }
+  const instagram = [...new Set([...pictureOf.values()].filter(Boolean))];
+  assert.equal(instagram.length, 4, 'four Instagram commenters with a picture of their own');
+  const facebookHtml = await readFile(path.join(fixturesDir, 'facebook-post.html'), 'utf8');
+  const facebook = [...new Set([...facebookHtml.matchAll(/<image [^>]*href="([^"]+)"/g)]
+    .map((m) => m[1].replaceAll('&amp;', '&')).filter((url) => !url.includes('/t1.30497-1/')))];
+  assert.equal(facebook.length, 3, 'three Facebook commenters with a picture of their own');
+  const own = [...instagram, ...facebook].sort();
+  const worker = imageRequests.filter((request) => request.serviceWorker());
+  assert.deepEqual(worker.map((request) => request.url()).sort(), own, 'each own picture read once by the background');
+  for (const request of imageRequests.filter((r) => !r.serviceWorker())) {
     assert.equal(request.resourceType(), 'image', `${request.url()} is the page's image load`);
-    assert.ok(request.frame && request.frame(), 'made by a page frame, not the service worker');
+    assert.ok(request.frame(), 'made by a page frame');
   }
 });

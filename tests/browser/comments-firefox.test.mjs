@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import puppeteer from 'puppeteer-core';
-import { extensionDir } from './fixture-site.mjs';
+import { extensionDir, launchFirefox } from './fixture-site.mjs';
 import {
   FB_COMMENTS, FB_POST_URL, FB_THREAT_SPAN, IG_ATTACKER, IG_CAMPAIGN, IG_CLEAN, IG_ORIGIN, IG_PAGES, IG_POST_URL,
   IG_THREATS, FB_ORIGIN, PIXEL, commentsHaveBadges, commentsHaveMarker, expectedInstagram, loadCommentTexts,
@@ -26,23 +26,7 @@ before(async () => {
   const ext = extensionDir('firefox');
   texts = await loadCommentTexts();
   expected = await expectedInstagram(ext, texts);
-  browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr',
-    headless: true,
-    // Nothing that interception does not answer may leave the machine (see instagram-firefox.test.mjs).
-    extraPrefsFirefox: {
-      'network.proxy.type': 1,
-      'network.proxy.http': '127.0.0.1',
-      'network.proxy.http_port': 9,
-      'network.proxy.ssl': '127.0.0.1',
-      'network.proxy.ssl_port': 9,
-      'network.proxy.no_proxies_on': '',
-      'network.proxy.allow_hijacking_localhost': true,
-      'network.proxy.socks_remote_dns': true,
-    },
-  });
-  await browser.installExtension(ext);
+  browser = await launchFirefox(puppeteer, ext);
   page = await browser.newPage();
   page.setDefaultTimeout(15_000);
   page.on('pageerror', (error) => pageErrors.push(String(error)));

@@ -53,6 +53,33 @@ export const ATTACKER = 'evil.name';
 export const ATTACKER_NAME = '<img src=x onerror=alert(1)>';
 
 /** The unpacked extension under test: $SWARMLENS_EXT_DIR or dist/<browser>. */
+/**
+ * Firefox ESR with the unpacked extension installed, every page request intercepted. Request
+ * interception covers the page only, not the background script, which re-reads profile pictures
+ * from Meta's image hosts: a proxy on a closed local port makes every request that interception
+ * does not answer fail, so nothing leaves the machine (the extension skips pictures it cannot
+ * read; swarm.test.mjs and comments-swarm.test.mjs check the picture path in Chromium).
+ */
+export async function launchFirefox(puppeteer, ext) {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr',
+    headless: true,
+    extraPrefsFirefox: {
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': 9,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': 9,
+      'network.proxy.no_proxies_on': '',
+      'network.proxy.allow_hijacking_localhost': true,
+      'network.proxy.socks_remote_dns': true,
+    },
+  });
+  await browser.installExtension(ext);
+  return browser;
+}
+
 export function extensionDir(browser) {
   const dir = path.resolve(process.env.SWARMLENS_EXT_DIR ?? path.join(ROOT, 'dist', browser));
   for (const file of ['manifest.json', 'engine/swarmlens.js', 'engine/swarmlens_engine.wasm']) {

@@ -11,7 +11,8 @@ import assert from 'node:assert/strict';
 import puppeteer from 'puppeteer-core';
 import {
   BOTS, ORGANIC, ORIGIN, PAGE_URL, PAGE_USERS, PROFILE_USERS,
-  assertBadges, expectedResults, extensionDir, loadFixtureTexts, readBadges, rowShowsTier, rowsHaveBadges, serve,
+  assertBadges, expectedResults, extensionDir, launchFirefox, loadFixtureTexts, readBadges, rowShowsTier, rowsHaveBadges,
+  serve,
   tierLine,
 } from './fixture-site.mjs';
 
@@ -29,26 +30,7 @@ before(async () => {
   texts = await loadFixtureTexts();
   expected = await expectedResults(ext, texts);
   expectedProfiles = await expectedResults(ext, texts, { withProfiles: true });
-  browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr',
-    headless: true,
-    // Request interception covers the page only, not the background script, which now re-reads
-    // profile pictures from Meta's image hosts. A proxy on a closed local port makes every request
-    // that interception does not answer fail, so nothing leaves the machine (the extension skips
-    // pictures it cannot read; swarm.test.mjs checks the picture path in Chromium).
-    extraPrefsFirefox: {
-      'network.proxy.type': 1,
-      'network.proxy.http': '127.0.0.1',
-      'network.proxy.http_port': 9,
-      'network.proxy.ssl': '127.0.0.1',
-      'network.proxy.ssl_port': 9,
-      'network.proxy.no_proxies_on': '',
-      'network.proxy.allow_hijacking_localhost': true,
-      'network.proxy.socks_remote_dns': true,
-    },
-  });
-  await browser.installExtension(ext);
+  browser = await launchFirefox(puppeteer, ext);
   page = await browser.newPage();
   // Failure bound only: a passing run never waits this long.
   page.setDefaultTimeout(15_000);

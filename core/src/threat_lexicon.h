@@ -28,7 +28,7 @@ namespace swarmlens::threat_lexicon {
 
 struct Entry {
   const char* pattern;
-  const char* category;  // death, family, sexual, doxxing, execution, incitement, negative
+  const char* category;  // death, family, sexual, doxxing, execution, arrest, incitement, negative
   double weight;
   const char* language;  // "fa" (Perso-Arabic script), "fa-Latn" (Finglish), "en"
   const char* gloss;     // short English reason text
@@ -91,6 +91,51 @@ inline constexpr Entry kEntries[] = {
      "we will take your head off", 1},
     {"{سربریدت,سربریده‌ات,سربریدتو}", "execution", 5.5, "fa", "your severed head", 0},
 
+    // Threats of state violence against activists (added after a review of threats reported by
+    // women's-rights activists: coming for you, ruining your life, mutilation, stoning, prison,
+    // "you will end up like Mahsa" - Mahsa/Zhina Amini, Nika Shakarami, Sarina Esmailzadeh and
+    // Hadis Najafi, killed during the 2022 protests).
+    {"{میایم,میاییم,میام,میان,میاین} {سراغت,سراغتون,دنبالت,دنبالتون,سروقتت,سروقتتون}", "death", 4.5, "fa",
+     "we will come for you", 1},
+    {"{سراغت,سراغتون,دنبالت,دنبالتون,سروقتت,سروقتتون} {میایم,میاییم,میام,میان,میاین}", "death", 4.5, "fa",
+     "we will come for you", 1},
+    {"{زندگیتو,زندگیت,زندگیتون,زندگیتونو,روزگارتو,روزگارت,روزگارتون} {رو,را}? "
+     "{جهنم,سیاه,نابود,تباه} {میکنیم,میکنم,میکنن,میکنند}",
+     "death", 4, "fa", "we will ruin your life", 1},
+    {"{روز,رنگ} {روشن,خوش,افتاب} {نمیبینی,نمیبینید,نمیبینین,نخواهی,نمیبینه}", "death", 3.5, "fa",
+     "you will not see daylight again", 1},
+    {"{پشیمونت,پشیمانت,پشیمونتون,پشیمانتان} {میکنیم,میکنم,میکنن,میکنند}", "death", 3.5, "fa",
+     "we will make you regret it", 1},
+    {"{تاوانشو,تاوانش,تاوان,تقاصشو,تقاصش,تقاص} {رو,را}? {پس}? {میدی,میدید,میدین,خواهی,میدن}", "death", 3.5,
+     "fa", "you will pay for it", 1},
+    {"{خفت,خفه‌ات,خفتون,خفه‌تون,خفه‌ت} {میکنیم,میکنم,میکنن,میکنند}", "death", 4, "fa",
+     "we will strangle/silence you", 1},
+    {"{زبونتو,زبونت,زبانت,زبانتو,زبونتون,زبونتونو} {رو,را}? {میبریم,میبرم,میبرن,میکنیم,میکنم,قطع,میچینیم}",
+     "death", 5, "fa", "we will cut out your tongue", 1},
+    // Not "دستت" (your hand): its key equals "دست" (hand) once doubled letters collapse.
+    {"{دستتو,دستاتو,دستات,پاتو,پاهاتو,انگشتاتو,قلمتو} {رو,را}? قطع {میکنیم,میکنم,میکنن,میکنند}", "death", 4.5,
+     "fa", "we will cut off / break your hands", 1},
+    {"{دستتو,دستاتو,دستات,پاتو,پاهاتو,انگشتاتو,قلمتو} {رو,را}? {میبریم,میبرم,میشکنیم,میشکنم,میشکنن}", "death",
+     4.5, "fa", "we will cut off / break your hands", 1},
+    {"{کتکت,کتکتون} {میزنیم,میزنم,میزنن,میزنند}", "death", 4, "fa", "we will beat you", 1},
+    {"{ناپدیدت,ناپدیدتون,سربه‌نیستت,سربنیستت,سربه‌نیستتون} {میکنیم,میکنم,میکنن,میکنند}", "death", 5, "fa",
+     "we will make you disappear", 1},
+    {"سر به {نیستت,نیستتون} {میکنیم,میکنم,میکنن,میکنند}", "death", 5, "fa", "we will make you disappear", 1},
+    // The verb is required: "عاقبتت" and "سرنوشتت" key like "عاقبت" / "سرنوشت" (fate), which
+    // sympathetic comments use too ("lucky your fate was not like Mahsa's").
+    {"{اخرت,آخرت,سرنوشتت,سرنوشتتون,سرانجامت,عاقبتت,عاقبتتون} {هم}? {مثل,مث,عین,مانند,مثه} "
+     "{مهسا,نیکا,سارینا,حدیث,ژینا} {میشه,میشود,میشن}",
+     "death", 5, "fa", "you will end up like Mahsa (killed by the state)", 1},
+    {"{مثل,مث,عین,مثه} {مهسا,نیکا,سارینا,حدیث,ژینا} {میشی,میشید,میشین,میکنیمت,میکنیمتون,میمیری}", "death", 5,
+     "fa", "you will end up like Mahsa (killed by the state)", 2},
+    {"{سنگسارت,سنگسارتون} {میکنیم,میکنم,میکنن,میکنند}", "execution", 5.5, "fa", "we will stone you", 1},
+    {"سنگسار {میشی,میشید,میشین}", "execution", 4.5, "fa", "you will be stoned", 0},
+    {"{میفرستیمت,میبریمت,میندازیمت,میفرستیمتون,میبریمتون,میندازیمتون,میفرستنت,میبرنت,میندازنت} "
+     "{اوین,زندان,قرچک,بازداشتگاه,انفرادی,هلفدونی}",
+     "arrest", 4.5, "fa", "we will send you to prison (Evin)", 1},
+    {"{بازداشتت,دستگیرت,بازداشتتون,دستگیرتون} {میکنیم,میکنم,میکنن,میکنند}", "arrest", 4, "fa",
+     "we will arrest you", 1},
+
     // --------------------------------------------------------------------- Persian: family
     {"{خانوادت,خانوادتو,خانواده‌ات,خانوادتون,مادرت,مادرتو,مامانت,مامانتو,بچت,بچتو,بچه‌هات,بچه‌هاتو,"
      "بچه‌ات,پدرت,پدرتو,بابات,باباتو,خواهرت,خواهرتو,برادرت,برادرتو,داداشت,داداشتو,زنت,زنتو,شوهرت,"
@@ -104,6 +149,11 @@ inline constexpr Entry kEntries[] = {
     {"{خانوادت,خانواده‌ات,خانوادتون,مادرت,مامانت,بچت,بچه‌هات,پدرت,بابات,خواهرت,دخترت,پسرت,زنت} "
      "{امان,امنیت} {نیستن,نیست,نیستند,ندارن,ندارند}",
      "family", 5, "fa", "your family is not safe", 2},
+    {"{خانوادت,خانوادتو,خانواده‌ات,خانوادتون,مادرت,مادرتو,مامانت,مامانتو,بچت,بچتو,بچه‌هات,بچه‌هاتو,"
+     "پدرت,پدرتو,بابات,باباتو,خواهرت,خواهرتو,دخترت,دخترتو,پسرت,پسرتو} {رو,را}? پیدا {میکنیم,میکنم,میکنن,کردیم}",
+     "family", 5, "fa", "we will find your family", 1},
+    {"{ناموستو,ناموست,ناموستون,ناموستونو} {رو,را}? {میگاییم,میگایم,میکنیم,تجاوز,میبریم,میگاییمش}", "sexual", 6,
+     "fa", "we will rape your female relatives", 1},
     {"{بعزات,عزات} {میشونیم,مینشونیم,میشونم,مینشونم,میشونن}", "family", 5.5, "fa",
      "we will make your family mourn you", 1},
     {"{داغتو,داغت} {بدل,دل} {خانوادت,مادرت,مامانت,پدرت,بابات,بچت,بچه‌هات,خانواده‌ات}", "family", 5.5,
@@ -132,6 +182,8 @@ inline constexpr Entry kEntries[] = {
     {"{میدونیم,میدونم,میدونن,میدانیم} {کجا} {زندگی,میشینی,میری,هستی,کار,کارمیکنی}", "doxxing", 5, "fa",
      "we know where you live", 1},
     {"{میدونیم,میدونم,میدونن,میدانیم} {کجایی,کجائی,کجایید}", "doxxing", 4.5, "fa", "we know where you are", 0},
+    {"{میدونیم,میدونم,میدونن,میدانیم} {خونت,خونتون,خونه‌ات,خانه‌ات,محل‌کارت,مدرسه‌ی,دانشگاهت} {کجاست,کجاس,کجاهاست}",
+     "doxxing", 5, "fa", "we know where your home is", 1},
     {"{پیدات,پیداتون} {میکنیم,میکنم,میکنن,میکنند,کردیم,کردم,کردن}", "doxxing", 4, "fa", "we will find you", 1},
     {"{دستمون,دستم,دستشون,دستمان} {بهت,بهتون} {میرسه,میرسد}", "doxxing", 5, "fa", "our hands will reach you", 1},
 
@@ -181,6 +233,37 @@ inline constexpr Entry kEntries[] = {
     {"marg bar {to,shoma}", "death", 3.5, "fa-Latn", "death to you", 0},
     {"{golole,gulule,golule,tir} {haromet,haroomet,harumet,kali} {mikonim,mikonam,mikonan}", "death", 5.5,
      "fa-Latn", "we will shoot you", 2},
+
+    {"{miaym,miaim,miayim,miam,mian,miain} {soraghet,soraghetoon,donbalet,donbaletoon,sorvaghtet}", "death", 4.5,
+     "fa-Latn", "we will come for you", 1},
+    {"{soraghet,soraghetoon,donbalet,donbaletoon,sorvaghtet} {miaym,miaim,miayim,miam,mian}", "death", 4.5,
+     "fa-Latn", "we will come for you", 1},
+    {"{zendegito,zendegit,zendegitoon,roozegareto,roozegaret} {ro}? {jahanam,jahannam,siah,siyah,nabood,nabud} "
+     "{mikonim,mikonam,mikonan}",
+     "death", 4, "fa-Latn", "we will ruin your life", 1},
+    {"{pashimoonet,pashimunet,pashimounet,pashimanet} {mikonim,mikonam,mikonan}", "death", 3.5, "fa-Latn",
+     "we will make you regret it", 1},
+    {"{khafet,khafat,khafeat} {mikonim,mikonam,mikonan}", "death", 4, "fa-Latn", "we will strangle/silence you",
+     1},
+    {"{zabooneto,zabunet,zaboonet,zabuneto,zabanet} {ro}? {miborim,miboram,miboran,ghat}", "death", 5, "fa-Latn",
+     "we will cut out your tongue", 1},
+    {"{naapadidet,napadidet,sarbenistet} {mikonim,mikonam,mikonan}", "death", 5, "fa-Latn",
+     "we will make you disappear", 1},
+    {"{akharet,aghebatet,sarneveshtet} {ham}? {mesle,mese,mes,mesl,eyne,mesh} {mahsa,nika,sarina,hadis,zhina,jina} "
+     "{mishe,mishan}",
+     "death", 5, "fa-Latn", "you will end up like Mahsa (killed by the state)", 1},
+    {"{hesabeto,hesabet,hesabetoon} {ro}? {mirasim,mirasam,mirasan}", "death", 3.5, "fa-Latn",
+     "we will settle accounts with you", 1},
+    {"{mesle,mese,eyne} {mahsa,nika,sarina,zhina,jina} {mishi,mishid,mishin,mikonimet,mimiri}", "death", 5,
+     "fa-Latn", "you will end up like Mahsa (killed by the state)", 2},
+    {"{sangsaret,sangsarat,sangsaretoon} {mikonim,mikonam,mikonan}", "execution", 5.5, "fa-Latn",
+     "we will stone you", 1},
+    {"{mifrestimet,miborimet,mindazimet,mifrestanet,miboranet} {evin,zendan,gharchak,enferadi,bazdashtgah}",
+     "arrest", 4.5, "fa-Latn", "we will send you to prison (Evin)", 1},
+    {"{namooseto,namuseto,namoosetoon,namoset} {ro}? {migaim,migaeim,mikonim,migayim}", "sexual", 6, "fa-Latn",
+     "we will rape your female relatives", 1},
+    {"{khanevadato,khanevadeto,khanevadat,khanevadet,madareto,bachehato} {ro}? peyda {mikonim,mikonam,mikonan,kardim}",
+     "family", 5, "fa-Latn", "we will find your family", 1},
 
     // ---------------------------------------------------------- Finglish: execution / beheading
     {"{edamet,edamat,edametoon,edametun,edamt,eadamet} "
@@ -280,6 +363,19 @@ inline constexpr Entry kEntries[] = {
     {"slep with one eye open", "death", 3, "en", "sleep with one eye open", 0},
     {"{rip,rest} in {pieces,pices}", "death", 3, "en", "rest in pieces", 0},
 
+    {"{we,i,they} {are,re,am,m}? {watching} {you,u,ya}", "doxxing", 3.5, "en", "we are watching you", 0},
+    {"{make,made} {you,u,her} {disappear,vanish}", "death", 5, "en", "we will make you disappear", 0},
+    {"{you,u} {wil,l,gona,gonna,going}? {to}? {disappear,vanish}", "death", 3, "en", "you will disappear", 0},
+    {"{you,u,ur,youre} {are,re,r,wil,l}? {be}? next", "death", 4, "en", "you are next", 0},
+    {"end up like {mahsa,nika,sarina,jina,zhina,hadis}", "death", 5, "en",
+     "you will end up like Mahsa (killed by the state)", 1},
+    {"{same,fate} {as,of} {mahsa,nika,sarina,jina,zhina,hadis}", "death", 4.5, "en",
+     "the fate of Mahsa (killed by the state)", 1},
+    {"{cut,rip,pul} {out}? {your,ur} tongue", "death", 5, "en", "we will cut out your tongue", 0},
+    {"{stone,stoning} {you,u,her} {to}? {death}?", "execution", 5, "en", "we will stone you", 0},
+    {"{send,throw,put,lock} {you,u} {up}? {in,into,to} {evin,prison,jail}", "arrest", 4, "en",
+     "we will send you to prison", 1},
+
     // -------------------------------------------------------------- English: execution
     {"{we,i,they,il,wil,gona,going,gonna} {hang,execute,behead} {you,u,ya}", "execution", 5.5, "en",
      "we will hang/execute you", 2},
@@ -335,6 +431,10 @@ inline constexpr Entry kEntries[] = {
     {"death to {her,him,you,u}", "incitement", 4, "en", "death to her", 0},
 
     // ------------------------------------------------------------- negative: idioms, praise
+    {"next {in,to,time,week,year,month,door,step,steps,one,level,generation,big,star,episode,round,stop}",
+     "negative", 0, "en", "idiom: next in line", 0},
+    {"watching {you,u,ya} {on,live,play,perform,grow,dance,sing,win,every,from,since,all}", "negative", 0, "en",
+     "idiom: watching you perform", 0},
     {"{مردم,مردیم,میمیرم,میمیریم,مرد,مردی,میمیری,میمیرید,بمیری,مردن} از "
      "{خنده,خوشحالی,خوشی,ذوق,گرما,سرما,خجالت,خستگی,گرسنگی,تعجب,حسودی,حسرت,غصه,عشق,استرس,ترس,بیحوصلگی}",
      "negative", 0, "fa", "idiom: dying of laughter", 1},

@@ -136,6 +136,18 @@ inline constexpr Entry kEntries[] = {
     {"{بازداشتت,دستگیرت,بازداشتتون,دستگیرتون} {میکنیم,میکنم,میکنن,میکنند}", "arrest", 4, "fa",
      "we will arrest you", 1},
 
+    // Death wishes and "you deserve to die": hostile wishes rather than promises (medium weight).
+    {"{امیدوارم,ایشالا,ایشالله,انشالله,انشاالله,الهی} {زودتر,زود}? {بمیری,بمیرید,بمیرین,بترکی,سقط‌شی}", "death",
+     3.5, "fa", "I hope you die", 1},
+    {"{امیدوارم,ایشالا,ایشالله,انشالله,الهی} {اعدام,تیربارون,سنگسار,ترور} {بشی,بشید,بشین,شی}", "execution", 4,
+     "fa", "I hope you are executed", 1},
+    {"{باید,حقته,حقتونه,حقشه,لیاقتت} {بمیری,بمیرید,بمیرین,مرگه}", "death", 4, "fa", "you deserve to die", 1},
+    {"{تیربارونت,تیربارانت,تیربارونتون} {میکنیم,میکنم,میکنن,میکنند}", "execution", 5.5, "fa",
+     "we will put you before a firing squad", 1},
+    {"خون {تو,ترو,تورو,شما} {رو,را}? {میریزیم,میریزم,میریزن}", "death", 5.5, "fa", "we will shed your blood", 1},
+    {"{چشممون,چشمامون,چشممان,چشمشون} {روته,روتونه,بهته,بهتونه}", "doxxing", 3.5, "fa", "our eyes are on you", 0},
+    {"{خودتو,خودتونو,خودت} {بکش,بکشید,بکشین}", "incitement", 4, "fa", "kill yourself", 0},
+
     // --------------------------------------------------------------------- Persian: family
     {"{خانوادت,خانوادتو,خانواده‌ات,خانوادتون,مادرت,مادرتو,مامانت,مامانتو,بچت,بچتو,بچه‌هات,بچه‌هاتو,"
      "بچه‌ات,پدرت,پدرتو,بابات,باباتو,خواهرت,خواهرتو,برادرت,برادرتو,داداشت,داداشتو,زنت,زنتو,شوهرت,"
@@ -265,6 +277,15 @@ inline constexpr Entry kEntries[] = {
     {"{khanevadato,khanevadeto,khanevadat,khanevadet,madareto,bachehato} {ro}? peyda {mikonim,mikonam,mikonan,kardim}",
      "family", 5, "fa-Latn", "we will find your family", 1},
 
+    {"{omidvaram,ishala,ishalla,inshala,inshalla,elahi} {zoodtar,zood}? {bemiri,bemirid,bemirin}", "death", 3.5,
+     "fa-Latn", "I hope you die", 1},
+    {"{bayad,haghete,haghetoone,haghetoon} {bemiri,bemirid,bemirin}", "death", 4, "fa-Latn", "you deserve to die", 1},
+    {"{khodeto,khodetoono,khodetono} {bokosh,bokoshid,bokoshin}", "incitement", 4, "fa-Latn", "kill yourself", 0},
+    {"{cheshmemoon,cheshmamoon,cheshmemun} {roote,rooteh,rute,behete}", "doxxing", 3.5, "fa-Latn",
+     "our eyes are on you", 0},
+    {"{tirbaroonet,tirbarunet,tirbaranet} {mikonim,mikonam,mikonan}", "execution", 5.5, "fa-Latn",
+     "we will put you before a firing squad", 1},
+
     // ---------------------------------------------------------- Finglish: execution / beheading
     {"{edamet,edamat,edametoon,edametun,edamt,eadamet} "
      "{mikonim,mikonam,mikonan,mikonand,konim,konan,hatmie,nazdike,mishe}",
@@ -376,6 +397,17 @@ inline constexpr Entry kEntries[] = {
     {"{send,throw,put,lock} {you,u} {up}? {in,into,to} {evin,prison,jail}", "arrest", 4, "en",
      "we will send you to prison", 1},
 
+    {"{hope,wish,pray} {you,u} {die,dies,burn,rot,choke}", "death", 3.5, "en", "I hope you die", 1},
+    {"{hope,wish,pray} {you,u} get {killed,shot,hanged,executed,stoned,murdered}", "death", 4.5, "en",
+     "I hope you get killed", 1},
+    {"{hope,wish,pray} {you,u} get {raped,gangraped}", "sexual", 5, "en", "I hope you get raped", 1},
+    {"{you,u} {deserve,deserves} {to}? {die,death}", "death", 4, "en", "you deserve to die", 0},
+    {"{you,u} {should,deserve,deserves,need,needs} {to}? be {hanged,executed,shot,killed,stoned,beheaded}",
+     "execution", 4.5, "en", "you should be executed", 0},
+    {"{kil,kill} {yourself,urself,yourselves,yoself,yaself}", "incitement", 4, "en", "kill yourself", 0},
+    {"kys", "incitement", 4, "en", "kill yourself", 0},
+    {"{go,pls,please,just} die", "death", 3.5, "en", "go die", 0},
+
     // -------------------------------------------------------------- English: execution
     {"{we,i,they,il,wil,gona,going,gonna} {hang,execute,behead} {you,u,ya}", "execution", 5.5, "en",
      "we will hang/execute you", 2},
@@ -431,6 +463,8 @@ inline constexpr Entry kEntries[] = {
     {"death to {her,him,you,u}", "incitement", 4, "en", "death to her", 0},
 
     // ------------------------------------------------------------- negative: idioms, praise
+    {"{خودتو,خودت,خودتونو} {بکش,بکشید,بکشین} {کنار,عقب,بالا,جلو,بیرون,اونور}", "negative", 0, "fa",
+     "idiom: pull yourself aside", 0},
     {"next {in,to,time,week,year,month,door,step,steps,one,level,generation,big,star,episode,round,stop}",
      "negative", 0, "en", "idiom: next in line", 0},
     {"watching {you,u,ya} {on,live,play,perform,grow,dance,sing,win,every,from,since,all}", "negative", 0, "en",

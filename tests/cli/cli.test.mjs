@@ -305,3 +305,25 @@ test('the commenters of a post are a list: template accounts form a cluster of t
   const organic = accountsOf(r.out).find((a) => a.username === 'sara.ahmadi_0x');
   assert.ok(!organic.reasons.some((x) => x.code.startsWith('swarm_')));
 });
+
+test('the bundled comment thread: threats, offensive language, the copy-paste campaign and the commenter cohort', () => {
+  const r = run(['analyze', '--format', 'jsonl', path.join(root, 'examples/comments/post_comments.json')]);
+  assert.equal(r.code, 0, r.err);
+  const rows = jsonl(r.out);
+  const comments = rows.filter((row) => row.kind === 'comment');
+  assert.equal(comments.length, 19);
+  const byText = (needle) => comments.find((c) => c.text.includes(needle));
+  assert.equal(byText('میفرستیمت اوین').threat.matches[0].category, 'arrest');
+  assert.equal(byText('آخرت مثل مهسا').threat.level, 'high');
+  assert.equal(byText('jende').harassment.flagged, true);
+  assert.ok(byText('jende').harassment.insults.length > 0);
+  const copies = comments.filter((c) => c.campaign.some((k) => k.code === 'campaign_copy_paste'));
+  assert.equal(copies.length, 6);
+  for (const c of comments.filter((c) => c.author_level === 'low')) {
+    assert.equal(c.threat.level, 'none', c.text);
+    assert.equal(c.harassment.flagged, false, c.text);
+  }
+  const cohort = rows.find((row) => row.kind === 'cluster' && row.cluster_kind === 'cohort');
+  assert.ok(cohort, 'the commenters created together form a cohort');
+  assert.equal(cohort.post, '3500000000000000001');
+});

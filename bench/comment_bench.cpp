@@ -86,9 +86,9 @@ void BM_AnalyzeCommentText(benchmark::State& state) {
   for (auto _ : state) {
     for (const auto& c : comments) {
       const std::string norm = swarmlens::NormalizeText(c);
-      swarmlens::ThreatResult threats, insults;
-      swarmlens::DetectThreatsAndInsults(c, norm, &threats, &insults);
-      benchmark::DoNotOptimize(swarmlens::AddInsults(swarmlens::ScoreNormalizedHarassment(norm), std::move(insults)));
+      swarmlens::ThreatResult threats, insults, slogans;
+      swarmlens::DetectThreatsAndInsults(c, norm, &threats, &insults, &slogans);
+      benchmark::DoNotOptimize(swarmlens::ScoreCommentHarassment(c, norm, std::move(insults), slogans));
       benchmark::DoNotOptimize(threats);
     }
   }

@@ -199,8 +199,23 @@ HarassmentResult AddInsults(HarassmentResult result, ThreatResult insults) {
   return result;
 }
 
+HarassmentResult ScoreCommentHarassment(std::string_view text, std::string_view normalized, ThreatResult insults,
+                                        const ThreatResult& slogans) {
+  if (slogans.matches.empty()) return AddInsults(ScoreNormalizedHarassment(normalized), std::move(insults));
+  // Blank the slogans (spans are whole characters of `text`) and let the model read the rest.
+  std::string rest(text);
+  for (const ThreatMatch& m : slogans.matches) {
+    for (std::size_t i = m.span.begin; i < m.span.end && i < rest.size(); ++i) rest[i] = ' ';
+  }
+  HarassmentResult result = AddInsults(ScoreHarassment(rest), std::move(insults));
+  result.slogans = slogans.matches;
+  return result;
+}
+
 HarassmentResult ScoreCommentHarassment(std::string_view text, std::string_view normalized) {
-  return AddInsults(ScoreNormalizedHarassment(normalized), DetectInsults(text, normalized));
+  ThreatResult threats, insults, slogans;
+  DetectThreatsAndInsults(text, normalized, &threats, &insults, &slogans);
+  return ScoreCommentHarassment(text, normalized, std::move(insults), slogans);
 }
 
 }  // namespace swarmlens

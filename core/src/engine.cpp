@@ -509,9 +509,9 @@ ScoredComment Engine::ScoreComment(std::size_t index) const {
   if (out.author) out.author_score = ScoreAt(*out.author);
   // Normalise once for both text analyses.
   const std::string normalized = NormalizeText(c.text);
-  ThreatResult insults;
-  DetectThreatsAndInsults(c.text, normalized, &out.threat, &insults);
-  out.harassment = AddInsults(ScoreNormalizedHarassment(normalized), std::move(insults));
+  ThreatResult insults, slogans;
+  DetectThreatsAndInsults(c.text, normalized, &out.threat, &insults, &slogans);
+  out.harassment = ScoreCommentHarassment(c.text, normalized, std::move(insults), slogans);
   Thread& thread = *threads_[comment_thread_[index]];
   RefreshThread(thread);
   if (auto it = thread.by_comment.find(c.id); it != thread.by_comment.end()) out.campaign = it->second;

@@ -133,4 +133,23 @@ inline constexpr Entry kEntries[] = {
 };
 // clang-format on
 
+// Protest slogans against the state and its leaders. Supporters of an activist chant them under
+// her posts ("زن زندگی آزادی، مرگ بر دیکتاتور"), and the offensive-language model, trained on
+// data that labels them offensive, scores them 0.56-0.99. They are not harassment of the account
+// holder: ScoreCommentHarassment scores the comment with these spans taken out. Threats against
+// the person ("مرگ بر تو") are threat-lexicon entries and are not listed here.
+// clang-format off
+inline constexpr Entry kSlogans[] = {
+    {"{مرگ,لعنت,نفرین} بر {دیکتاتور,دیکتاتوری,خامنه‌ای,خامنه,خامنه‌ئی,خمینی,جمهوری,جمهوری‌اسلامی,ستمگر,ظالم,"
+     "ظالمین,آخوند,اخوند,سپاه,بسیج,رژیم,حکومت,رهبر,ولایت,ولایت‌فقیه,دیکتاتورها,اسلامی,ضحاک,شاه,پهلوی}",
+     "slogan", 0, "fa", "protest slogan", 1},
+    {"marg bar {dictator,diktator,dictatori,khamenei,khamenehi,khamenehei,khomeini,jomhoori,jomhouri,jomhuri,"
+     "setamgar,zalem,akhoond,akhund,sepah,basij,rejim,rezhim,regime,hokoomat,rahbar,velayat,zahak,shah}",
+     "slogan", 0, "fa-Latn", "protest slogan", 1},
+    {"death to {the}? {dictator,dictators,khamenei,khomeini,regime,islamic,ayatollah,ayatollahs,mullahs,irgc,basij,"
+     "tyrant,tyrants,oppressor,oppressors,shah}",
+     "slogan", 0, "en", "protest slogan", 0},
+};
+// clang-format on
+
 }  // namespace swarmlens::insult_lexicon

@@ -554,6 +554,8 @@ void AppendCommentJson(std::string& out, const Engine& engine, const ScoredComme
   AppendFixed(out, sc.harassment.model_score, 4);
   out += ",\"insults\":";
   append_matches(sc.harassment.insults);
+  out += ",\"slogans\":";
+  append_matches(sc.harassment.slogans);
   out += "},\"campaign\":[";
   for (std::size_t i = 0; i < sc.campaign.size(); ++i) {
     if (i) out += ',';

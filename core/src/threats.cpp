@@ -240,7 +240,7 @@ struct CompiledSlot {
 
 // Which lexicon an entry comes from: one compiled table may hold both, so that a comment is
 // tokenised and matched once for threats and insults.
-enum class Kind : std::uint8_t { kThreat, kInsult };
+enum class Kind : std::uint8_t { kThreat, kInsult, kSlogan };
 
 struct CompiledEntry {
   std::vector<CompiledSlot> slots;
@@ -299,7 +299,8 @@ std::vector<std::string_view> SplitSlots(std::string_view pattern) {
   return slots;
 }
 
-Compiled Compile(std::span<const threat_lexicon::Entry> threats, std::span<const threat_lexicon::Entry> insults) {
+Compiled Compile(std::span<const threat_lexicon::Entry> threats, std::span<const threat_lexicon::Entry> insults,
+                 std::span<const threat_lexicon::Entry> slogans = {}) {
   Compiled c;
   std::uint32_t next_exact = 0;
   std::uint32_t next_prefix = 0;
@@ -311,7 +312,8 @@ Compiled Compile(std::span<const threat_lexicon::Entry> threats, std::span<const
     std::span<const threat_lexicon::Entry> entries;
     Kind kind;
   };
-  for (const Table& table : {Table{threats, Kind::kThreat}, Table{insults, Kind::kInsult}}) {
+  for (const Table& table :
+       {Table{threats, Kind::kThreat}, Table{insults, Kind::kInsult}, Table{slogans, Kind::kSlogan}}) {
   for (const auto& e : table.entries) {
     CompiledEntry ce;
     ce.source = &e;
@@ -393,7 +395,8 @@ const Compiled& InsultLexicon() {
 }
 
 const Compiled& CombinedLexicon() {
-  static const Compiled compiled = Compile(threat_lexicon::kEntries, insult_lexicon::kEntries);
+  static const Compiled compiled =
+      Compile(threat_lexicon::kEntries, insult_lexicon::kEntries, insult_lexicon::kSlogans);
   return compiled;
 }
 
@@ -631,11 +634,10 @@ ThreatResult DetectThreats(std::string_view text) { return DetectThreats(text, N
 
 namespace {
 
-// Matches one compiled lexicon (threats or insults) and scores it.
-// Matches one compiled lexicon and scores each kind of entry into its result (either may be
-// null when the lexicon has no entries of that kind).
+// Matches one compiled lexicon and scores each kind of entry into its result (any may be null
+// when the lexicon has no entries of that kind).
 void Detect(const Compiled& c, std::string_view text, std::string_view norm, ThreatResult* threats,
-            ThreatResult* insults) {
+            ThreatResult* insults, ThreatResult* slogans = nullptr) {
   thread_local Scan scan;
   // Most comments match nothing: match on the plain normalised text first, and build the offset
   // map (8 bytes per byte) only when there is a span to report.
@@ -651,8 +653,8 @@ void Detect(const Compiled& c, std::string_view text, std::string_view norm, Thr
     if (raw.empty()) return;
   }
 
-  for (const Kind kind : {Kind::kThreat, Kind::kInsult}) {
-    ThreatResult* result = kind == Kind::kThreat ? threats : insults;
+  for (const Kind kind : {Kind::kThreat, Kind::kInsult, Kind::kSlogan}) {
+    ThreatResult* result = kind == Kind::kThreat ? threats : kind == Kind::kInsult ? insults : slogans;
     if (result == nullptr) continue;
     double logit = kThreatBias;
     // Strongest weight per category counts in full, every further match a little (repetition and
@@ -700,10 +702,11 @@ ThreatResult DetectInsults(std::string_view text, std::string_view norm) {
 }
 
 void DetectThreatsAndInsults(std::string_view text, std::string_view norm, ThreatResult* threats,
-                             ThreatResult* insults) {
+                             ThreatResult* insults, ThreatResult* slogans) {
   *threats = {};
   *insults = {};
-  Detect(CombinedLexicon(), text, norm, threats, insults);
+  if (slogans != nullptr) *slogans = {};
+  Detect(CombinedLexicon(), text, norm, threats, insults, slogans);
 }
 
 ThreatLexiconStats GetThreatLexiconStats() { return ThreatLexicon().stats; }

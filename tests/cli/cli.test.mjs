@@ -311,7 +311,7 @@ test('the bundled comment thread: threats, offensive language, the copy-paste ca
   assert.equal(r.code, 0, r.err);
   const rows = jsonl(r.out);
   const comments = rows.filter((row) => row.kind === 'comment');
-  assert.equal(comments.length, 19);
+  assert.equal(comments.length, 20);
   const byText = (needle) => comments.find((c) => c.text.includes(needle));
   assert.equal(byText('میفرستیمت اوین').threat.matches[0].category, 'arrest');
   assert.equal(byText('آخرت مثل مهسا').threat.level, 'high');
@@ -323,6 +323,9 @@ test('the bundled comment thread: threats, offensive language, the copy-paste ca
     assert.equal(c.threat.level, 'none', c.text);
     assert.equal(c.harassment.flagged, false, c.text);
   }
+  const slogan = byText('مرگ بر دیکتاتور');
+  assert.equal(slogan.harassment.flagged, false, 'a protest slogan is not harassment of the account holder');
+  assert.equal(slogan.harassment.slogans.length, 1);
   const cohort = rows.find((row) => row.kind === 'cluster' && row.cluster_kind === 'cohort');
   assert.ok(cohort, 'the commenters created together form a cohort');
   assert.equal(cohort.post, '3500000000000000001');

@@ -139,6 +139,26 @@ TEST(CommentModel, CommentHarassmentAddsTheInsultLexicon) {
   EXPECT_TRUE(ok.insults.empty());
 }
 
+TEST(CommentModel, ProtestSlogansAreNotHarassmentOfTheAccountHolder) {
+  // The model alone flags the slogans (its training data labels them offensive); the comment
+  // scorer leaves them out, and still flags abuse written next to one.
+  for (const std::string text : {"زن زندگی آزادی، مرگ بر دیکتاتور", "مرگ بر جمهوری اسلامی", "marg bar khamenei",
+                                 "death to the dictator"}) {
+    const std::string norm = NormalizeText(text);
+    const HarassmentResult both = ScoreCommentHarassment(text, norm);
+    EXPECT_FALSE(both.flagged) << text;
+    ASSERT_EQ(both.slogans.size(), 1u) << text;
+    EXPECT_LE(both.slogans[0].span.end, text.size());
+    EXPECT_EQ(both.slogans[0].category, "slogan");
+  }
+  EXPECT_TRUE(ScoreHarassment("زن زندگی آزادی، مرگ بر دیکتاتور").flagged) << "the model alone flags it";
+  const std::string mixed = "مرگ بر دیکتاتور، جنده";
+  EXPECT_TRUE(ScoreCommentHarassment(mixed, NormalizeText(mixed)).flagged);
+  // "Death to you" is a threat against the person, not a slogan.
+  const std::string you = "مرگ بر تو";
+  EXPECT_TRUE(ScoreCommentHarassment(you, NormalizeText(you)).slogans.empty());
+}
+
 TEST(CommentModel, EmptyAndRepeatedCallsAreStable) {
   const HarassmentResult empty = ScoreHarassment("");
   EXPECT_GT(empty.score, 0.0);

@@ -46,8 +46,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   Check(Same(swarmlens::DetectThreats(text, norm), r));
   const swarmlens::ThreatResult insults = swarmlens::DetectInsults(text, norm);
   CheckResult(insults, size);
-  swarmlens::ThreatResult both_threats, both_insults;
-  swarmlens::DetectThreatsAndInsults(text, norm, &both_threats, &both_insults);
+  swarmlens::ThreatResult both_threats, both_insults, slogans;
+  swarmlens::DetectThreatsAndInsults(text, norm, &both_threats, &both_insults, &slogans);
   Check(Same(both_threats, r) && Same(both_insults, insults));
+  for (const swarmlens::ThreatMatch& m : slogans.matches) Check(m.span.begin < m.span.end && m.span.end <= size);
   return 0;
 }

@@ -26,6 +26,9 @@ struct HarassmentResult {
   /// Insult lexicon matches, spans in the scored text (ScoreCommentHarassment only; empty from
   /// the model-only functions).
   std::vector<ThreatMatch> insults;
+  /// Protest slogans against the state that were left out of the model's score (the model sees
+  /// the comment without them; ScoreCommentHarassment only).
+  std::vector<ThreatMatch> slogans;
 };
 
 /// Score at or above which ScoreHarassment flags a text: the threshold that maximised macro-F1 on
@@ -50,6 +53,13 @@ HarassmentResult ScoreNormalizedHarassment(std::string_view normalized);
 /// kThreatMediumScore (one insult of weight >= 3). Precondition: `normalized ==
 /// NormalizeText(text)`.
 HarassmentResult ScoreCommentHarassment(std::string_view text, std::string_view normalized);
+
+/// ScoreCommentHarassment from the lexicon results of DetectThreatsAndInsults (what the engine
+/// calls, having matched both lexicons and the slogans in one pass). When `slogans` matched, the
+/// model scores the text with the slogan spans blanked out ("زن زندگی آزادی، مرگ بر دیکتاتور"
+/// is support for the account holder, not harassment; "مرگ بر دیکتاتور، جنده" is still flagged).
+HarassmentResult ScoreCommentHarassment(std::string_view text, std::string_view normalized, ThreatResult insults,
+                                        const ThreatResult& slogans);
 
 /// The combination ScoreCommentHarassment applies, for a caller that already has the model's
 /// result and the insult matches (from DetectThreatsAndInsults).

@@ -77,9 +77,12 @@ ThreatResult DetectInsults(std::string_view text);
 ThreatResult DetectInsults(std::string_view text, std::string_view normalized);
 
 /// Both lexicons in one pass over the tokens (what the comment scorer uses): the same results as
-/// DetectThreats and DetectInsults on the same text, at about the cost of one of them.
+/// DetectThreats and DetectInsults on the same text, at about the cost of one of them. With
+/// `slogans`, also the protest slogans against the state ("مرگ بر دیکتاتور", "death to the
+/// dictator"; category "slogan", weight 0) that ScoreCommentHarassment keeps out of the
+/// harassment model: a slogan is not harassment of the account it is posted under.
 void DetectThreatsAndInsults(std::string_view text, std::string_view normalized, ThreatResult* threats,
-                             ThreatResult* insults);
+                             ThreatResult* insults, ThreatResult* slogans = nullptr);
 
 /// Size of the compiled lexicon, for documentation and tests.
 struct ThreatLexiconStats {

@@ -454,33 +454,37 @@ const MAX_WALK = 200_000;            // JSON nodes visited per page when collect
  */
 function pictureUrls(text) {
   const found = new Map();
-  let root;
-  try {
-    root = JSON.parse(text);
-  } catch {
-    return found;
-  }
-  const queue = [root];  // breadth first: users come out in page order
-  for (let i = 0; i < queue.length && i < MAX_WALK; i++) {
-    const node = queue[i];
-    if (Array.isArray(node)) {
-      for (const value of node) if (value !== null && typeof value === 'object') queue.push(value);
-      continue;
-    }
+  for (const node of jsonObjects(text)) {
     let username = null;
     let url = null;
     for (const [key, value] of Object.entries(node)) {
-      if (value !== null && typeof value === 'object') {
-        queue.push(value);
-      } else if (typeof value === 'string') {
-        const name = /^[0-9][a-z]/.test(key) ? key.slice(2) : key;
-        if (name === 'username') username = value;
-        else if (name === 'profile_pic_url') url = value;
-      }
+      if (typeof value !== 'string') continue;
+      const name = /^[0-9][a-z]/.test(key) ? key.slice(2) : key;
+      if (name === 'username') username = value;
+      else if (name === 'profile_pic_url') url = value;
     }
     if (username && url && !found.has(username)) found.set(username, url);
   }
   return found;
+}
+
+/** The objects of a page's JSON, breadth first (page order), at most MAX_WALK nodes; none if it is not JSON. */
+function* jsonObjects(text) {
+  let root;
+  try {
+    root = JSON.parse(text);
+  } catch {
+    return;
+  }
+  const queue = [root];
+  for (let i = 0; i < queue.length && i < MAX_WALK; i++) {
+    const node = queue[i];
+    if (node === null || typeof node !== 'object') continue;
+    for (const value of Array.isArray(node) ? node : Object.values(node)) {
+      if (value !== null && typeof value === 'object') queue.push(value);
+    }
+    if (!Array.isArray(node)) yield node;
+  }
 }
 
 /** A Facebook profile link's single path segment (vanity name), lower-cased, or null. */
@@ -503,19 +507,7 @@ function facebookVanity(value) {
  */
 function facebookPictureUrls(text) {
   const found = new Map();
-  let root;
-  try {
-    root = JSON.parse(text);
-  } catch {
-    return found;
-  }
-  const queue = [root];
-  for (let i = 0; i < queue.length && i < MAX_WALK; i++) {
-    const node = queue[i];
-    for (const value of Array.isArray(node) ? node : Object.values(node)) {
-      if (value !== null && typeof value === 'object') queue.push(value);
-    }
-    if (Array.isArray(node)) continue;
+  for (const node of jsonObjects(text)) {
     const picture = [node.profile_picture_depth_0, node.profile_picture]
       .map((p) => (p !== null && typeof p === 'object' && typeof p.uri === 'string' ? p.uri : null)).find(Boolean);
     if (!picture) continue;

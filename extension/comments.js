@@ -469,7 +469,7 @@
 
   // ---- Scheduling ------------------------------------------------------------------------------
 
-  let scheduled = false;
+  const requestFlush = ui.oncePerFrame(flush);
   let domChanged = true;
   /** Comments whose data changed (re-rendered on the next flush), or all of them. */
   const dirtyIds = new Set();
@@ -482,20 +482,12 @@
     requestFlush();
   }
 
-  function requestFlush() {
-    if (scheduled) return;
-    scheduled = true;
-    if (document.hidden) setTimeout(flush, 100);
-    else requestAnimationFrame(flush);
-  }
-
   // Facebook re-renders constantly (timestamps, reactions); reading its articles is bounded to
   // one pass per FACEBOOK_SCAN_MS.
   const FACEBOOK_SCAN_MS = 250;
   let lastFacebookScan = -Infinity;
 
   function flush() {
-    scheduled = false;
     if (domChanged) {
       if (SITE === 'facebook') {
         const wait = lastFacebookScan + FACEBOOK_SCAN_MS - performance.now();

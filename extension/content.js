@@ -211,7 +211,7 @@
   const pending = new Set();     // added elements to scan
   const dirtyUsers = new Set();  // usernames whose result is new or changed
   let fullScan = false;
-  let scheduled = false;
+  const requestFlush = oncePerFrame(flush);
 
   /** Queues `root` (an added element) for scanning. */
   function schedule(root) {
@@ -226,12 +226,22 @@
     requestFlush();
   }
 
-  function requestFlush() {
-    if (scheduled) return;
-    scheduled = true;
-    // One scan per frame however many React commits happened; hidden tabs get no frames.
-    if (document.hidden) setTimeout(flush, 100);
-    else requestAnimationFrame(flush);
+  /**
+   * A function that runs `work` once, in the next frame, however often it is called before then:
+   * one scan per frame however many React commits happened (hidden tabs get no frames: a timer).
+   */
+  function oncePerFrame(work) {
+    let scheduled = false;
+    const run = () => {
+      scheduled = false;
+      work();
+    };
+    return () => {
+      if (scheduled) return;
+      scheduled = true;
+      if (document.hidden) setTimeout(run, 100);
+      else requestAnimationFrame(run);
+    };
   }
 
   /** The profile links of one user inside `dialog`, as the web app writes them. */
@@ -240,7 +250,6 @@
   }
 
   function flush() {
-    scheduled = false;
     const links = new Set();
     const dialogs = document.querySelectorAll(DIALOG);
     if (fullScan) {
@@ -603,5 +612,6 @@
     formatWeight,
     shownText,
     render,
+    oncePerFrame,
   });
 })();

@@ -67,23 +67,6 @@ bool IsSpace(char c) { return detail::IsJsonSpace(c); }
 std::string_view Trim(std::string_view s) { return detail::TrimJsonSpace(s); }
 bool ParseU64(std::string_view s, std::uint64_t* out) { return detail::ParseDecimal(s, out); }
 
-// A picture on Meta's CDN naming an image file: then "not the default silhouette" is known.
-bool IsCdnPictureFile(std::string_view url) {
-  if (!StartsWith(url, "https://")) return false;
-  url.remove_prefix(8);
-  const std::size_t slash = url.find('/');
-  if (slash == std::string_view::npos) return false;
-  const std::string_view host = url.substr(0, slash);
-  if (!EndsWith(host, ".cdninstagram.com") && !EndsWith(host, ".fbcdn.net")) return false;
-  std::string_view path = url.substr(slash);
-  path = path.substr(0, path.find_first_of("?#"));
-  const std::string_view file = path.substr(path.rfind('/') + 1);
-  for (std::string_view ext : {".jpg", ".jpeg", ".png", ".webp", ".heic"}) {
-    if (file.size() > ext.size() && EndsWith(file, ext)) return true;
-  }
-  return false;
-}
-
 // An opaque comment id (the extension's DOM-read Facebook comments, GraphQL ids): short and
 // plain, so it can key a map and be printed without escaping.
 bool IsOpaqueId(std::string_view s) {
@@ -429,11 +412,7 @@ bool Parser::ReadUser(od::value& v, Account& acc, ReadState& st, int depth) {
   if (anonymous) {
     acc.anonymous_avatar = anonymous;
   } else if (acc.profile_pic_url) {
-    if (IsDefaultAvatarUrl(*acc.profile_pic_url)) {
-      acc.anonymous_avatar = true;
-    } else if (IsCdnPictureFile(*acc.profile_pic_url)) {
-      acc.anonymous_avatar = false;
-    }
+    acc.anonymous_avatar = AnonymousAvatarFromUrl(*acc.profile_pic_url);
   }
   return true;
 }
@@ -776,11 +755,7 @@ bool Parser::FbAuthor(od::value& v, Account& acc, int depth) {
   if (!picture) picture = fallback_picture;
   if (picture && !picture->empty()) {
     acc.profile_pic_url = std::string(*picture);
-    if (IsDefaultAvatarUrl(*picture)) {
-      acc.anonymous_avatar = true;
-    } else if (IsCdnPictureFile(*picture)) {
-      acc.anonymous_avatar = false;
-    }
+    acc.anonymous_avatar = AnonymousAvatarFromUrl(*picture);
   }
   if (anonymous) acc.anonymous_avatar = anonymous;
   return true;

@@ -57,6 +57,39 @@ bool IsDefaultAvatarUrl(std::string_view url) noexcept {
 
 namespace {
 
+// A picture URL on Meta's image hosts that names an image file: then "not the default silhouette"
+// is known. Placeholders such as ".../..." stay unknown.
+bool IsRealCdnPictureUrl(std::string_view url) {
+  if (detail::StartsWith(url, "https://")) {
+    url.remove_prefix(8);
+  } else if (detail::StartsWith(url, "http://")) {
+    url.remove_prefix(7);
+  } else {
+    return false;
+  }
+  const std::size_t host_end = url.find_first_of("/?#");
+  if (host_end == std::string_view::npos || url[host_end] != '/') return false;
+  const std::string_view host = url.substr(0, host_end);
+  if (!detail::EndsWith(host, ".cdninstagram.com") && !detail::EndsWith(host, ".fbcdn.net")) return false;
+  std::string_view path = url.substr(host_end);
+  path = path.substr(0, path.find_first_of("?#"));
+  const std::string_view file = path.substr(path.rfind('/') + 1);
+  for (std::string_view ext : {".jpg", ".jpeg", ".png", ".webp", ".heic", ".gif"}) {
+    if (file.size() > ext.size() && detail::EndsWith(file, ext)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<bool> AnonymousAvatarFromUrl(std::string_view url) noexcept {
+  if (IsDefaultAvatarUrl(url)) return true;
+  if (IsRealCdnPictureUrl(url)) return false;
+  return std::nullopt;
+}
+
+namespace {
+
 using detail::EndsWith;
 using detail::HasNonAscii;
 using detail::IntMode;
@@ -73,29 +106,6 @@ std::string_view Trim(std::string_view s) { return detail::TrimJsonSpace(s); }
 
 // Text as kept in an Account: mojibake repaired (the common ASCII case costs one scan).
 std::string CleanText(std::string_view s) { return HasNonAscii(s) ? RepairMojibake(s) : std::string(s); }
-
-// A profile picture URL on Instagram's CDN that names an image file: then "not the default
-// silhouette" is known. Placeholders such as ".../..." stay unknown.
-bool IsRealCdnPictureUrl(std::string_view url) {
-  if (StartsWith(url, "https://")) {
-    url.remove_prefix(8);
-  } else if (StartsWith(url, "http://")) {
-    url.remove_prefix(7);
-  } else {
-    return false;
-  }
-  const std::size_t host_end = url.find_first_of("/?#");
-  if (host_end == std::string_view::npos || url[host_end] != '/') return false;
-  const std::string_view host = url.substr(0, host_end);
-  if (!EndsWith(host, ".cdninstagram.com") && !EndsWith(host, ".fbcdn.net")) return false;
-  std::string_view path = url.substr(host_end);
-  path = path.substr(0, path.find_first_of("?#"));
-  const std::string_view file = path.substr(path.rfind('/') + 1);
-  for (std::string_view ext : {".jpg", ".jpeg", ".png", ".webp", ".heic", ".gif"}) {
-    if (file.size() > ext.size() && EndsWith(file, ext)) return true;
-  }
-  return false;
-}
 
 // "https://www.instagram.com/_u/name" or "https://www.instagram.com/name" -> "name".
 std::string_view UsernameFromHref(std::string_view href) {
@@ -735,11 +745,7 @@ void Ingest::FinishUser(UserState& st) {
   if (st.has_anonymous) {
     acc.anonymous_avatar = st.has_anonymous;
   } else if (acc.profile_pic_url) {
-    if (IsDefaultAvatarUrl(*acc.profile_pic_url)) {
-      acc.anonymous_avatar = true;
-    } else if (IsRealCdnPictureUrl(*acc.profile_pic_url)) {
-      acc.anonymous_avatar = false;
-    }
+    acc.anonymous_avatar = AnonymousAvatarFromUrl(*acc.profile_pic_url);
   }
   // Newer profiles list their links in bio_links; external_url is then null or the first one.
   if ((!acc.external_url || acc.external_url->empty()) && st.bio_link) acc.external_url = std::move(st.bio_link);

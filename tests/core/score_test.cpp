@@ -673,7 +673,9 @@ TEST(ScoreInvariants, RangeSumSortCatalogLevels) {
     Level expected = s.score >= t.high ? Level::kHigh : s.score >= t.medium ? Level::kMedium : Level::kLow;
     if (a.is_verified.value_or(false) && expected == Level::kHigh) expected = Level::kMedium;
     ASSERT_EQ(s.level, expected) << Explain(s);
-    if (a.is_verified.value_or(false)) ASSERT_NE(s.level, Level::kHigh) << Explain(s);
+    if (a.is_verified.value_or(false)) {
+      ASSERT_NE(s.level, Level::kHigh) << Explain(s);
+    }
   });
   EXPECT_EQ(count, 8 * 9 * 27 * 3 * 3);
   // The combinations exercise every code the catalog lists.
@@ -760,7 +762,9 @@ void CheckExpectation(const Account& account, const Expectation& e) {
   }();
   const Score s = ScoreAccount(account);
   EXPECT_EQ(LevelName(s.level), e.level) << Explain(s);
-  if (!e.tier.empty()) EXPECT_EQ(ModelTierName(s.tier), e.tier);
+  if (!e.tier.empty()) {
+    EXPECT_EQ(ModelTierName(s.tier), e.tier);
+  }
   for (const std::string& code : e.must) {
     EXPECT_TRUE(catalog.count(code)) << "expectation names unknown code " << code;
     EXPECT_TRUE(Has(s, code)) << "missing " << code << ": " << Explain(s);

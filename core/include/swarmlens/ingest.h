@@ -72,7 +72,12 @@ Result<Page> ParseFollowerPage(std::string_view json, const SourceInfo& source =
 std::string RepairMojibake(std::string_view text);
 
 /// True when a profile picture URL is Instagram's default silhouette (known file name or the
-/// `anonymous_profile_pic` cache key).
+/// `anonymous_profile_pic` cache key) or Facebook's (the `t1.30497-1` path class on fbcdn.net).
 bool IsDefaultAvatarUrl(std::string_view url) noexcept;
+
+/// What a profile picture URL says about the avatar, for every parser: true for the default
+/// silhouette (IsDefaultAvatarUrl), false for an image file on Meta's image hosts
+/// (`*.cdninstagram.com`, `*.fbcdn.net`), nullopt when the URL tells neither (placeholders).
+std::optional<bool> AnonymousAvatarFromUrl(std::string_view url) noexcept;
 
 }  // namespace swarmlens

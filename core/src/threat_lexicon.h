@@ -446,7 +446,8 @@ inline constexpr Entry kEntries[] = {
      "we know where you live", 1},
     {"{we,i,they} {have,got,found,know} {your,ur} {adres,adress,location,ip,house,home}", "doxxing", 5,
      "en", "we have your address", 1},
-    {"{outside,near,at,to} {your,ur} {house,home,dor,doorstep,dorstep,apartment,flat,school,ofice}", "doxxing",
+    // Not "to your house": "I'll drive the kids to your house" is an ordinary sentence.
+    {"{outside,near,at} {your,ur} {house,home,dor,doorstep,dorstep,apartment,flat,school,ofice}", "doxxing",
      3, "en", "at your house", 0},
     {"{we,i,they} {wil,l,gonna,gona,going,can} {find,track} {you,u}", "doxxing", 4, "en", "we will find you",
      1},
@@ -459,7 +460,9 @@ inline constexpr Entry kEntries[] = {
     {"{she,he,they,this,bitch,traitor} {should,must,neds,deserves,deserve} {to}? {be,get}? "
      "{kiled,shot,hanged,hung,executed,beheaded,murdered,stoned,burned,die,dead}",
      "incitement", 4.5, "en", "he/she should be killed", 1},
-    {"{kil,hang,behead,execute,shoot} {her,him,them} {al}?", "incitement", 3.5, "en", "kill her!", 0},
+    // "kill them" alone is mostly said of things (weeds, bugs, the lights): only "kill them all".
+    {"{kil,hang,behead,execute,shoot} {her,him}", "incitement", 3.5, "en", "kill her!", 0},
+    {"{kil,hang,behead,execute,shoot} them al", "incitement", 3.5, "en", "kill them all!", 0},
     {"death to {her,him,you,u}", "incitement", 4, "en", "death to her", 0},
 
     // ------------------------------------------------------------- negative: idioms, praise

@@ -12,6 +12,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
 #include <span>
 #include <string>
 
@@ -610,6 +611,85 @@ TextSpan OriginalSpan(std::string_view original, const std::vector<std::size_t>&
   return span;
 }
 
+// ---- Context rules (docs/threat-lexicon.md, "Context"): a threat pattern is a few words; the
+// words around it can turn it into its opposite. Checked only for texts that matched.
+
+// Punctuation that ends a clause: a pattern never matches across it ("your head, be ...").
+bool IsClauseBreak(char32_t c) {
+  switch (c) {
+    case '.': case ',': case '!': case '?': case ';': case ':': case '\n': case '\r':
+    case 0x060C: case 0x061B: case 0x061F: case 0x06D4: case 0x2026: case 0x3002:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool HasClauseBreak(std::string_view text, std::size_t begin, std::size_t end) {
+  end = std::min(end, text.size());
+  for (std::size_t i = begin; i < end;) {
+    char32_t cp = 0;
+    i += DecodeUtf8(text, i, &cp);
+    if (IsClauseBreak(cp)) return true;
+  }
+  return false;
+}
+
+bool TokenIn(std::string_view token, std::initializer_list<std::string_view> set) {
+  return std::find(set.begin(), set.end(), token) != set.end();
+}
+
+// Words (normalised: lower case, apostrophes split "don't" into "don" "t") that negate what
+// follows in their clause: "I would never hurt you", "nobody should be killed", "don't kill
+// yourself", "they should not be executed". Persian negates inside the verb (نمی‌کشم), which the
+// patterns do not match anyway; these are its free-standing negators.
+bool IsNegation(std::string_view t) {
+  return TokenIn(t, {"never", "not", "no", "nobody", "noone", "none", "neither", "nor", "cannot", "cant", "don",
+                     "dont", "won", "wont", "wouldn", "wouldnt", "shouldn", "shouldnt", "didn", "didnt", "doesn",
+                     "doesnt", "isn", "aren", "hichvaght", "hichvakht", "hargez", "nabayad", "hichkas", "hich",
+                     "\xD9\x87\xDB\x8C\xDA\x86\xD9\x88\xD9\x82\xD8\xAA" /* هیچوقت */,
+                     "\xD9\x87\xD8\xB1\xDA\xAF\xD8\xB2" /* هرگز */, "\xD9\x86\xD8\xA8\xD8\xA7\xDB\x8C\xD8\xAF" /* نباید */,
+                     "\xD9\x87\xDB\x8C\xDA\x86\xDA\xA9\xD8\xB3" /* هیچکس */, "\xD9\x87\xDB\x8C\xDA\x86" /* هیچ */});
+}
+
+// Words that report a threat someone else made ("he said he would kill her", "they threatened
+// to kill her family", "according to police"): news and quotation, not a threat to the reader.
+// First-person telling ("I told you I will kill you") is still a threat: "told" / "said" after
+// "i" or "we" does not count.
+bool IsReport(std::string_view t, std::string_view before) {
+  if (TokenIn(t, {"said", "says", "told", "tells", "telling"})) return !TokenIn(before, {"i", "we", "i've", "ive"});
+  return TokenIn(t, {"threatened", "threatens", "threatening", "reportedly", "according", "allegedly", "reported",
+                     "gofte", "goft", "tahdid",
+                     "\xDA\xAF\xD9\x81\xD8\xAA" /* گفت */, "\xDA\xAF\xD9\x81\xD8\xAA\xD9\x87" /* گفته */,
+                     "\xD8\xAA\xD9\x87\xD8\xAF\xDB\x8C\xD8\xAF" /* تهدید */,
+                     "\xDA\xAF\xD8\xB2\xD8\xA7\xD8\xB1\xD8\xB4" /* گزارش */});
+}
+
+// How many words before a match its clause is searched for a negation or a report.
+constexpr std::size_t kContextTokens = 6;
+
+// Whether the clause context of a threat match (its own words and up to kContextTokens words
+// before it, back to the previous clause break) cancels it, or the match spans a clause break.
+bool CancelledByContext(std::string_view text, std::string_view norm, const std::vector<std::size_t>& map,
+                        const Scan& scan, const RawMatch& m) {
+  auto word = [&](std::size_t t) {
+    return norm.substr(scan.tokens[t].begin, scan.tokens[t].end - scan.tokens[t].begin);
+  };
+  auto orig_begin = [&](std::size_t t) { return map[scan.tokens[t].begin]; };
+  auto orig_end = [&](std::size_t t) { return map[scan.tokens[t].end - 1] + 1; };
+  if (m.last_token > m.first_token && HasClauseBreak(text, orig_begin(m.first_token), orig_begin(m.last_token)))
+    return true;
+  for (std::size_t t = m.first_token + 1; t < m.last_token; ++t)
+    if (IsNegation(word(t))) return true;
+  for (std::size_t k = 1; k <= kContextTokens && k <= m.first_token; ++k) {
+    const std::size_t t = m.first_token - k;
+    if (HasClauseBreak(text, orig_end(t), orig_begin(t + 1))) break;
+    const std::string_view before = t > 0 ? word(t - 1) : std::string_view();
+    if (IsNegation(word(t)) || IsReport(word(t), before)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 ThreatLevel ThreatLevelOf(double score) noexcept {
@@ -663,6 +743,7 @@ void Detect(const Compiled& c, std::string_view text, std::string_view norm, Thr
     double rest = 0;
     for (const RawMatch& m : raw) {
       if (m.entry->kind != kind) continue;
+      if (kind == Kind::kThreat && CancelledByContext(text, mapped, map, scan, m)) continue;
       const auto& src = *m.entry->source;
       ThreatMatch out;
       out.category = src.category;

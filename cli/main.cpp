@@ -402,6 +402,8 @@ int Analyze(const Options& opt) {
           if (!why.empty()) why += "; ";
           why += "threat (" + std::string(m.category) + "): " + std::string(m.gloss);
         }
+        if (c.threat.model_score >= kViolenceModelThreshold && ThreatLevelOf(c.threat.score) != ThreatLevel::kNone)
+          why += std::string(why.empty() ? "" : "; ") + "threat (model): violent language";
         if (c.harassment.flagged) why += std::string(why.empty() ? "" : "; ") + "offensive language";
         for (const CampaignReason& r : c.campaign) why += std::string(why.empty() ? "" : "; ") + r.code;
         if (c.author && c.author_score.level == Level::kHigh) why += std::string(why.empty() ? "" : "; ") + "high-risk author";

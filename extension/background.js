@@ -224,6 +224,7 @@ function toCommentData(comment) {
     threat: {
       level: String(threat.level ?? 'none'),
       score: Number(threat.score ?? 0),
+      modelScore: Number(threat.model_score ?? 0),
       matches: (threat.matches ?? []).map((m) => ({
         category: String(m.category), gloss: String(m.gloss), weight: Number(m.weight), text: String(m.text),
       })),

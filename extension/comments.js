@@ -228,7 +228,8 @@
 
   function kindsOf(c) {
     const kinds = [];
-    if (c.matches.length > 0 && c.threatLevel !== 'none') kinds.push('threat');
+    // A threat found by the violent-speech model alone has no lexicon match: its reason explains it.
+    if (c.threatLevel !== 'none') kinds.push('threat');
     if (c.harassment) kinds.push('harassment');
     if (c.campaign.length > 0 || campaignsOf(c).length > 0) kinds.push('campaign');
     return kinds;

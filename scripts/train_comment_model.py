@@ -1,41 +1,45 @@
 #!/usr/bin/python3
-"""Trains and evaluates swarmlens' harassment / offensive-language model for comments.
+"""Trains and evaluates swarmlens' comment model: a harassment head and a violent-speech head.
 
-Usage (from the repository root; needs Debian's python3-sklearn, hence /usr/bin/python3):
+Usage (from the repository root; needs Debian's python3-sklearn, hence /usr/bin/python3, and the
+native CLI for the threat lexicon's scores: scripts/build native):
 
     scripts/train_comment_model.py           # train, evaluate, write the header + golden file
-    scripts/train_comment_model.py --check   # same, but exit 1 if the files on disk would change
+    scripts/train_comment_model.py --check   # same, but exit 1 if the files on disk differ beyond
+                                             # the stated tolerance (scripts/model_check.py)
 
-Data (research use; see docs/comment-model-card.md):
-  ../shared/data/parsoffensive/ParsOffensive.csv  Nazarizadeh et al., ICWR 2025,
-      doi:10.1109/ICWR65219.2025.11006224: 8,432 labelled Persian Instagram comments
-      (Neutral / Offensive). No licence stated. Training and the only evaluation set.
-  ../shared/data/pars-off/Pars-OFF/Pars-OFF_all.csv  Pars-OFF (github.com/KamyarDarvishi/Pars-OFF):
-      10,563 Persian tweets, level_a NOT / OFF. No licence stated. Extra training data only: it is
-      added to every training fold, never scored.
+Data (scripts/comment_data.py loads and cites each; licences in docs/comment-model-card.md):
+ParsOffensive (Persian Instagram comments, Neutral / Offensive), Pars-OFF (Persian tweets, OFF),
+PHate train + validation (Persian tweets, Violence), the Gab Hate Corpus (English: call for
+violence; assault on dignity or vulgar = offensive), Reddit misogyny (English: misogynistic;
+Threatening_* = threat), Jigsaw samples (English toxicity, threat), and project-written threat
+phrasings with contrasting non-threats in English, Finglish and Persian (scripts/threat_phrasings.py).
+A label a set does not give is unknown: the example trains only the head whose label it has.
 
 Model: the text goes through NormalizeText (ported below, identical to core/src/text_normalize.cpp).
 Features: character n-grams of length 1-5 inside each space-padded word (like sklearn's char_wb)
 plus word bigrams, each hashed with FNV-1a 32 over its UTF-8 bytes; the top BUCKET_BITS bits of
 the hash pick the bucket. A bucket's value is its count, divided by sqrt(total occurrences)
-(= the L2 norm when no feature repeats, as in most comments; unlike the exact norm or 1 + ln(count),
-it lets the C++ add one weight per occurrence without counting buckets: 2-3x faster, CV macro-F1
-0.876 against 0.878).
-Each bucket is scaled by s_j = idf_j * sqrt(|log-count ratio_j|) (idf times the square root of
-the NB-SVM ratio between the classes, Wang & Manning 2012), computed on the training fold; L2
-logistic regression (C = 10, balanced class weights, liblinear) is fitted on the scaled vectors.
-The scale folds into the weights (e_j = w_j * s_j), and e is quantised to int8 with one scale:
+(= the L2 norm when no feature repeats, as in most comments; it lets the C++ add one weight per
+occurrence without counting buckets). Both heads read these features, so the C++ computes them
+once and looks both weights up in one interleaved table.
+Per head, each bucket is scaled by s_j = idf_j * sqrt(|log-count ratio_j|) (idf times the square
+root of the NB-SVM ratio between the classes, Wang & Manning 2012), computed on the training fold;
+L2 logistic regression (balanced class weights, liblinear; C = HARASSMENT_C / THREAT_C) is fitted
+on the scaled vectors. The scale folds into the weights (e_j = w_j * s_j), and e is quantised to
+int8 with one scale per head:
 
     logit = bias + scale * (sum over feature occurrences of q[bucket]) / sqrt(occurrences)
-    score = sigmoid(logit)
 
-Every figure printed is for that quantised model (each fold quantised as the shipped one is).
-Deterministic: same data, same sklearn -> the same bytes; `--check` retrains (about a minute on
-two cores) and compares.
+The violent-speech head is combined with the threat lexicon as CombineThreat in
+core/src/comment_model.cpp does (combine() below): the lexicon's matches explain, the model finds
+phrasings no list holds. Every figure printed is for the quantised models (each fold quantised as
+the shipped one is), 5-fold CV stratified within each source; the phrasings' folds are by
+sentence frame, so their figures are for sentence shapes the fold's model never saw.
 
 Outputs:
-  core/src/comment_model_weights.h       int8 table + bias/scale/threshold (compiled into the core)
-  tests/data/comment_model/golden.tsv    texts -> normalised text -> logit, score
+  core/src/comment_model_weights.h       int8 tables + biases/scales/thresholds (compiled into the core)
+  tests/data/comment_model/golden.tsv    texts -> normalised text -> both heads' logits and scores
                                          (checked natively and under wasm by comment_model_test)
 and the evaluation on stdout (docs/comment-model-card.md quotes it).
 """
@@ -48,10 +52,12 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
 import argparse
-import csv
+import json
 import math
 import re
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -62,20 +68,32 @@ from sklearn.model_selection import StratifiedKFold
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from model_check import Tolerance, check_file  # noqa: E402
+import comment_data  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
-PARSOFFENSIVE = REPO.parent / "shared" / "data" / "parsoffensive" / "ParsOffensive.csv"
-PARSOFF = REPO.parent / "shared" / "data" / "pars-off" / "Pars-OFF" / "Pars-OFF_all.csv"
 HEADER_PATH = REPO / "core" / "src" / "comment_model_weights.h"
 GOLDEN_PATH = REPO / "tests" / "data" / "comment_model" / "golden.tsv"
 # What `--check` accepts from a retrain on another machine (scripts/model_check.py).
 CHECK_TOLERANCE = Tolerance(int_step=1, int_fraction=0.02, int_slack=3, float_atol=0.02, float_rtol=0.01)
 COMMAND = "/usr/bin/python3 scripts/train_comment_model.py"
 
-MODEL_NAME = "parsoffensive-charwb-lr-1"
+MODEL_NAME = "comments-charwb-lr-2"
 BUCKET_BITS = 18
 MAX_NGRAM = 5
-C_REGULARISATION = 10.0
+HARASSMENT_C = 10.0
+PARSOFFENSIVE_WEIGHT = 2.0
+THREAT_C = 1.0
+# The phrasings are many and regular (each positive counts little); their contrasting
+# non-threats are few (each counts more).
+PHRASING_POSITIVE_WEIGHT = 0.3
+PHRASING_NEGATIVE_WEIGHT = 1.0
+# The violent-speech model's medium threshold lets this share of clean comments through.
+CLEAN_FALSE_ALARMS = 0.007
+CLEAN_SOURCES = ("parsoffensive", "reddit", "jigsaw")
+# Threat levels and the model's ceiling (core/include/swarmlens/threats.h, comment_model.cpp).
+MEDIUM = 0.5
+HIGH = 0.8
+MODEL_CEILING = 0.79
 NB_EXPONENT = 0.5
 FOLDS = 5
 SEED = 0
@@ -376,8 +394,8 @@ def featurize(texts):
     return m, norms
 
 
-def fit(v, norms, y):
-    """Fits the model on unnormalised rows; returns (q int8 array, scale, bias)."""
+def fit(v, norms, y, c, weights=None):
+    """Fits one head on unnormalised rows; returns (q int8 array, scale, bias)."""
     binary = (v > 0).astype(np.float64)
     df = np.asarray(binary.sum(axis=0)).ravel()
     idf = np.log((1.0 + v.shape[0]) / (1.0 + df)) + 1.0
@@ -386,9 +404,8 @@ def fit(v, norms, y):
     ratio = np.log((pos / pos.sum()) / (neg / neg.sum()))
     s = idf * np.abs(ratio) ** NB_EXPONENT
     x = sp.diags(1.0 / norms) @ v @ sp.diags(s)
-    lr = LogisticRegression(C=C_REGULARISATION, class_weight="balanced", solver="liblinear",
-                            max_iter=5000, random_state=0)
-    lr.fit(x, y)
+    lr = LogisticRegression(C=c, class_weight="balanced", solver="liblinear", max_iter=5000, random_state=0)
+    lr.fit(x, y, sample_weight=weights)
     e = lr.coef_.ravel() * s
     scale = float(np.max(np.abs(e))) / 127.0
     q = np.clip(np.rint(e / scale), -127, 127).astype(np.int8)
@@ -404,56 +421,194 @@ def sigmoid(z):
     return 1.0 / (1.0 + np.exp(-z))
 
 
-def load():
-    texts, labels = [], []
-    with open(PARSOFFENSIVE, encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f):
-            if row["label"] not in ("Neutral", "Offensive") or not row["comment"]:
-                continue  # one row has no comment (and so no label column)
-            texts.append(row["comment"])
-            labels.append(1 if row["label"] == "Offensive" else 0)
-    extra_texts, extra_labels = [], []
-    with open(PARSOFF, encoding="utf-8-sig", newline="") as f:
-        for row in csv.DictReader(f):
-            if row["level_a"] in ("NOT", "OFF") and row["tweet"]:
-                extra_texts.append(row["tweet"])
-                extra_labels.append(1 if row["level_a"] == "OFF" else 0)
-    return texts, np.array(labels), extra_texts, np.array(extra_labels)
+def auc(y, p):
+    return float(roc_auc_score(y, p)) if 0 < int(np.sum(y)) < len(y) else float("nan")
 
 
-def metrics(y, p, threshold):
+def binary_metrics(y, p, threshold):
     pred = (p >= threshold).astype(int)
-    return {"macro_f1": f1_score(y, pred, average="macro"), "accuracy": accuracy_score(y, pred),
-            "auc": roc_auc_score(y, p), "precision": precision_score(y, pred, zero_division=0),
-            "recall": recall_score(y, pred)}
+    return {"macro_f1": f1_score(y, pred, average="macro"), "accuracy": accuracy_score(y, pred), "auc": auc(y, p),
+            "precision": precision_score(y, pred, zero_division=0), "recall": recall_score(y, pred)}
 
 
-def evaluate(v, norms, y, ev, enorms, ey):
-    """5-fold stratified CV on ParsOffensive (Pars-OFF joins every training fold)."""
-    oof = np.zeros(len(y))
-    folds = []
-    skf = StratifiedKFold(FOLDS, shuffle=True, random_state=SEED)
-    print(f"| fold | macro-F1 | accuracy | ROC AUC | precision (Offensive) | recall (Offensive) |")
-    print(f"|---|---|---|---|---|---|")
-    for k, (tr, te) in enumerate(skf.split(np.zeros(len(y)), y)):
-        model = fit(sp.vstack([v[tr], ev]).tocsr(), np.concatenate([norms[tr], enorms]),
-                    np.concatenate([y[tr], ey]))
-        p = sigmoid(logits(model, v[te], norms[te]))
-        oof[te] = p
-        m = metrics(y[te], p, 0.5)
-        folds.append(m)
-        print(f"| {k + 1} | {m['macro_f1']:.4f} | {m['accuracy']:.4f} | {m['auc']:.4f} | "
-              f"{m['precision']:.4f} | {m['recall']:.4f} |")
-    mean = {key: float(np.mean([m[key] for m in folds])) for key in folds[0]}
-    print(f"| mean | {mean['macro_f1']:.4f} | {mean['accuracy']:.4f} | {mean['auc']:.4f} | "
-          f"{mean['precision']:.4f} | {mean['recall']:.4f} |")
-    # The threshold is the one that maximises macro-F1 on the pooled out-of-fold scores.
-    best = max(THRESHOLD_GRID, key=lambda t: (round(metrics(y, oof, t)["macro_f1"], 6), -abs(t - 0.5)))
-    at = metrics(y, oof, best)
+def assign_folds(examples, labels):
+    """Fold of every example: stratified within each source; the phrasings grouped by frame."""
+    fold = np.full(len(examples), -1)
+    sources = np.array([e.source for e in examples])
+    for source in sorted(set(sources)):
+        idx = np.where(sources == source)[0]
+        if source == "phrasings":
+            frames = sorted(set(examples[i].group for i in idx))
+            for i in idx:  # frames dealt round-robin in name order: deterministic, balanced
+                fold[i] = frames.index(examples[i].group) % FOLDS
+            continue
+        strata = np.array([labels[i] if labels[i] is not None else -1 for i in idx])
+        skf = StratifiedKFold(FOLDS, shuffle=True, random_state=SEED)
+        for k, (_, te) in enumerate(skf.split(np.zeros(len(idx)), strata)):
+            fold[idx[te]] = k
+    return fold
+
+
+def head_rows(examples, attr):
+    rows = np.array([i for i, e in enumerate(examples) if getattr(e, attr) is not None])
+    y = np.array([getattr(examples[i], attr) for i in rows])
+    return rows, y
+
+
+def threat_weights(examples, rows):
+    """Per-example weights of the violent-speech head: the project's phrasings are many and
+    regular, so each positive counts little; their contrasting non-threats (negation, things,
+    news) are few, so each counts more."""
+    out = np.ones(len(rows))
+    for k, i in enumerate(rows):
+        e = examples[i]
+        if e.source == "phrasings":
+            out[k] = PHRASING_POSITIVE_WEIGHT if e.threat == 1 else PHRASING_NEGATIVE_WEIGHT
+    return out
+
+
+def cross_validate(v, norms, rows, y, fold, c, weights=None):
+    """Out-of-fold logits of one head (each fold's model quantised as the shipped one is)."""
+    oof = np.zeros(len(rows))
+    for k in range(FOLDS):
+        tr = fold[rows] != k
+        te = ~tr
+        model = fit(v[rows[tr]], norms[rows[tr]], y[tr], c, None if weights is None else weights[tr])
+        oof[te] = logits(model, v[rows[te]], norms[rows[te]])
+    return oof
+
+
+def lexicon_scores(examples, cli):
+    """The threat lexicon's score of every example, from the C++ engine (`swarmlens analyze`): the
+    lexicon is code, not trained, and is combined with the model exactly as the core does."""
+    if not Path(cli).exists():
+        sys.exit(f"{cli} is missing: build it first (scripts/build native), or pass --cli")
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / "texts.json"
+        comments = [{"pk": str(i + 1), "text": e.text} for i, e in enumerate(examples)]
+        page.write_text(json.dumps({"comments": comments}, ensure_ascii=False), encoding="utf-8")
+        out = subprocess.run([cli, "analyze", "--format", "jsonl", str(page)], check=True, capture_output=True,
+                             text=True).stdout
+    scores = np.zeros(len(examples))
+    for line in out.splitlines():
+        o = json.loads(line)
+        if o.get("kind") == "comment":
+            scores[int(o["id"]) - 1] = o["threat"]["lexicon_score"]
+    return scores
+
+
+def combine(lexicon, model_probability, t):
+    """CombineThreat in core/src/comment_model.cpp, vectorised (keep the two in step)."""
+    m = model_probability
+    mapped = np.where(m < t, MEDIUM * m / t, MEDIUM + (MODEL_CEILING - MEDIUM) * (m - t) / (1.0 - t))
+    score = np.maximum(lexicon, mapped)
+    both = (lexicon >= MEDIUM) & (m >= t)
+    high = HIGH + (1.0 - HIGH) * 0.5 * (mapped - MEDIUM) / (MODEL_CEILING - MEDIUM)
+    return np.where(both, np.maximum(score, high), score)
+
+
+def harassment_weights(examples, rows):
+    """Per-example weights of the harassment head: ParsOffensive (Instagram comments, the domain
+    the extension reads) counts PARSOFFENSIVE_WEIGHT times, so that the English sets added to the
+    training data do not dilute it."""
+    return np.array([PARSOFFENSIVE_WEIGHT if examples[i].source == "parsoffensive" else 1.0 for i in rows])
+
+
+def evaluate_harassment(examples, v, norms, fold):
+    rows, y = head_rows(examples, "harassment")
+    print(f"## Harassment head ({len(rows)} texts, {int(y.sum())} offensive)")
     print()
-    print(f"Pooled out-of-fold, threshold {best:.2f} (max macro-F1): macro-F1 {at['macro_f1']:.4f}, "
-          f"accuracy {at['accuracy']:.4f}, precision {at['precision']:.4f}, recall {at['recall']:.4f}")
-    return mean, best, at
+    oof = sigmoid(cross_validate(v, norms, rows, y, fold, HARASSMENT_C, harassment_weights(examples, rows)))
+    sources = np.array([examples[i].source for i in rows])
+    persian = sources == "parsoffensive"
+    # The threshold maximises macro-F1 on ParsOffensive's pooled out-of-fold scores (the Instagram
+    # comments the model is for); the English sets are reported at the same threshold.
+    best = max(THRESHOLD_GRID, key=lambda t: (round(binary_metrics(y[persian], oof[persian], t)["macro_f1"], 6),
+                                              -abs(t - 0.5)))
+    print(f"5-fold CV, pooled out-of-fold, threshold {best:.2f} (max macro-F1 on ParsOffensive):")
+    print()
+    print("| source | texts | offensive | ROC AUC | macro-F1 | precision | recall |")
+    print("|---|---|---|---|---|---|---|")
+    summary = {}
+    for source in ("parsoffensive", "parsoff", "ghc", "reddit", "jigsaw"):
+        m = sources == source
+        r = binary_metrics(y[m], oof[m], best)
+        summary[source] = r
+        print(f"| {source} | {int(m.sum())} | {int(y[m].sum())} | {r['auc']:.4f} | {r['macro_f1']:.4f} | "
+              f"{r['precision']:.4f} | {r['recall']:.4f} |")
+    print()
+    return best, summary
+
+
+def evaluate_threat(examples, v, norms, fold, lexicon):
+    rows, y = head_rows(examples, "threat")
+    print(f"## Violent-speech head ({len(rows)} texts, {int(y.sum())} threats / violent)")
+    print()
+    weights = threat_weights(examples, rows)
+    oof = sigmoid(cross_validate(v, norms, rows, y, fold, THREAT_C, weights))
+    sources = np.array([examples[i].source for i in rows])
+    clean = np.array([examples[i].source in CLEAN_SOURCES and examples[i].harassment == 0 for i in rows])
+    # The model's medium threshold: CLEAN_FALSE_ALARMS of the clean comments (ParsOffensive
+    # neutral, Reddit and Jigsaw non-toxic) score above it out of fold.
+    t = float(np.quantile(oof[clean], 1.0 - CLEAN_FALSE_ALARMS))
+    t = round(max(t, 0.05), 4)
+    combined = combine(lexicon[rows], oof, t)
+    print(f"5-fold CV (phrasings: folds by sentence frame), pooled out-of-fold; model medium threshold "
+          f"{t:.4f} ({CLEAN_FALSE_ALARMS:.1%} of clean comments above it):")
+    print()
+    print("| source | texts | threats | ROC AUC model | ROC AUC lexicon | ROC AUC combined | recall medium+ "
+          "(lexicon) | recall medium+ (combined) | false alarms medium+ (combined) |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    summary = {}
+    for source in ("phate", "ghc", "reddit", "phrasings"):
+        m = sources == source
+        pos, neg = m & (y == 1), m & (y == 0)
+        r = {"auc_model": auc(y[m], oof[m]), "auc_lexicon": auc(y[m], lexicon[rows][m]),
+             "auc": auc(y[m], combined[m]), "recall_lexicon": float(np.mean(lexicon[rows][pos] >= MEDIUM)),
+             "recall": float(np.mean(combined[pos] >= MEDIUM)), "fpr": float(np.mean(combined[neg] >= MEDIUM))}
+        summary[source] = r
+        print(f"| {source} | {int(m.sum())} | {int(pos.sum())} | {r['auc_model']:.4f} | {r['auc_lexicon']:.4f} | "
+              f"{r['auc']:.4f} | {r['recall_lexicon']:.3f} | {r['recall']:.3f} | {r['fpr']:.4f} |")
+    fa = float(np.mean(combined[clean] >= MEDIUM))
+    summary["clean_fpr"] = fa
+    print()
+    print(f"Clean comments ({int(clean.sum())}: ParsOffensive neutral, Reddit and Jigsaw non-toxic): "
+          f"{fa:.4f} at medium+ combined, {float(np.mean(combined[clean] >= HIGH)):.4f} at high")
+    ph = (sources == "phrasings")
+    print()
+    print("Project phrasings by family (out of fold, combined, share at medium+):")
+    print()
+    families = sorted(set((examples[i].group.split("_", 1)[0], examples[i].threat, examples[i].group) for i in rows[ph]))
+    for lang, label, frame in families:
+        m = np.array([examples[i].group == frame for i in rows]) & ph
+        print(f"  {frame:20s} {'threat' if label else 'not   '} {int(m.sum()):4d} texts: "
+              f"{float(np.mean(combined[m] >= MEDIUM)):.3f}")
+    print()
+    return t, summary
+
+
+def print_baselines(examples, fold):
+    """PHate violence with in-domain TF-IDF logistic regressions in the same folds (PHate only)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    rows = np.array([i for i, e in enumerate(examples) if e.source == "phate"])
+    y = np.array([examples[i].threat for i in rows])
+    texts = [normalize_text(examples[i].text.encode("utf-8")) for i in rows]
+    print("## Baselines on PHate violence (same folds, PHate data only)")
+    print()
+    for name, make in (("TF-IDF words 1-2", lambda: [TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)]),
+                       ("TF-IDF char_wb 1-5 + words 1-2",
+                        lambda: [TfidfVectorizer(analyzer="char_wb", ngram_range=(1, 5), sublinear_tf=True, min_df=2),
+                                 TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)])):
+        oof = np.zeros(len(rows))
+        for k in range(FOLDS):
+            tr, te = fold[rows] != k, fold[rows] == k
+            vecs = make()
+            xtr = sp.hstack([v.fit_transform([t for t, m in zip(texts, tr) if m]) for v in vecs]).tocsr()
+            xte = sp.hstack([v.transform([t for t, m in zip(texts, te) if m]) for v in vecs]).tocsr()
+            lr = LogisticRegression(C=3, class_weight="balanced", max_iter=3000).fit(xtr, y[tr])
+            oof[te] = lr.decision_function(xte)
+        print(f"  {name}: ROC AUC {auc(y, oof):.4f}")
+    print()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -501,31 +656,41 @@ GOLDEN_TEXTS = [
     "حیوون نفهم",
     "وحشی‌ها",
     "ﻻ ﻹ",
+    # violent-speech head (project-written)
+    "we will find you and kill you",
+    "I hope someone shoots her",
+    "thank you for your courage",
+    "kill the lights please",
+    "میکشیمت به زودی",
+    "مادرتو میکشیم",
+    "age post bezari mikoshimet",
+    "zan zendegi azadi",
 ]
 
 
 # ---------------------------------------------------------------------------------------------
 # Outputs
 
-def render_header(model, threshold, mean, at, n_train, n_extra):
-    q, scale, bias = model
+def render_header(harassment, violence, h_threshold, v_threshold, h_summary, v_summary, counts):
     out = []
     w = out.append
     w("// GENERATED by scripts/train_comment_model.py -- do not edit by hand; rerun:")
     w(f"//   {COMMAND}")
     w("// (deterministic on one machine; `--check` retrains and compares within stated tolerances).")
     w("//")
-    w(f"// Model \"{MODEL_NAME}\": harassment / offensive language (see docs/comment-model-card.md).")
-    w(f"// Trained on ParsOffensive ({n_train} comments) + Pars-OFF level A ({n_extra} tweets); research")
-    w("// use (neither data set states a licence).")
-    w(f"// Quantised model, ParsOffensive {FOLDS}-fold stratified CV (seed {SEED}), threshold 0.5:")
-    w(f"//   macro-F1 {mean['macro_f1']:.4f}, accuracy {mean['accuracy']:.4f}, ROC AUC {mean['auc']:.4f},"
-      f" Offensive P/R {mean['precision']:.4f}/{mean['recall']:.4f}")
-    w(f"// At kThreshold {threshold:.2f} (pooled out-of-fold): macro-F1 {at['macro_f1']:.4f},"
-      f" Offensive P/R {at['precision']:.4f}/{at['recall']:.4f}")
+    w(f"// Model \"{MODEL_NAME}\": two heads over shared hashed features (see docs/comment-model-card.md):")
+    w("//   harassment / offensive language, and violent speech (threats, calls for violence).")
+    w("// Data (research use; licences in the model card): " + ", ".join(f"{k} {v}" for k, v in counts.items()) + ".")
+    p = h_summary["parsoffensive"]
+    w(f"// Harassment head, 5-fold CV at kThreshold {h_threshold:.2f}: ParsOffensive macro-F1 {p['macro_f1']:.4f},"
+      f" ROC AUC {p['auc']:.4f};")
+    w("//   ROC AUC " + ", ".join(f"{s} {h_summary[s]['auc']:.4f}" for s in ("ghc", "reddit", "jigsaw")) + ".")
+    w("// Violent-speech head + threat lexicon, 5-fold CV: ROC AUC " +
+      ", ".join(f"{s} {v_summary[s]['auc']:.4f}" for s in ("phate", "ghc")) +
+      f"; phrasings recall {v_summary['phrasings']['recall']:.3f}; clean false alarms {v_summary['clean_fpr']:.4f}.")
     w("//")
-    w("// logit = kBias + kScale * (sum of kWeights[bucket] over the text's feature occurrences)")
-    w("//         / sqrt(number of occurrences)  (comment_model.cpp); score = 1 / (1 + exp(-logit)).")
+    w("// head logit = bias + scale * (sum of the head's weights over the text's feature occurrences)")
+    w("//              / sqrt(number of occurrences)  (comment_model.cpp); score = 1 / (1 + exp(-logit)).")
     w("#pragma once")
     w("")
     w("#include <cstdint>")
@@ -538,16 +703,21 @@ def render_header(model, threshold, mean, at, n_train, n_extra):
     w(f"inline constexpr int kBucketBits = {BUCKET_BITS};")
     w("/// Longest character n-gram (in code points, space padding included).")
     w(f"inline constexpr int kMaxNgram = {MAX_NGRAM};")
-    w("/// Intercept of the logistic regression.")
-    w(f"inline constexpr double kBias = {bias!r};")
-    w("/// Dequantisation factor of kWeights.")
-    w(f"inline constexpr double kScale = {scale!r};")
-    w("/// Score at or above which a comment counts as harassment (max macro-F1 out of fold).")
-    w(f"inline constexpr double kThreshold = {threshold:.2f};")
+    w("/// Harassment head: intercept, dequantisation factor, flag threshold (max macro-F1 out of fold).")
+    w(f"inline constexpr double kBias = {harassment[2]!r};")
+    w(f"inline constexpr double kScale = {harassment[1]!r};")
+    w(f"inline constexpr double kThreshold = {h_threshold:.2f};")
+    w("/// Violent-speech head: intercept, dequantisation factor, medium threshold (probability).")
+    w(f"inline constexpr double kViolenceBias = {violence[2]!r};")
+    w(f"inline constexpr double kViolenceScale = {violence[1]!r};")
+    w(f"inline constexpr double kViolenceThreshold = {v_threshold:.4f};")
     w("")
-    w("/// Per-bucket weights (idf and NB ratio folded in), int8.")
-    w(f"inline constexpr std::int8_t kWeights[{1 << BUCKET_BITS}] = {{")
-    vals = q.tolist()
+    w("/// Per-bucket weights (idf and NB ratio folded in), int8, interleaved: harassment, violence.")
+    w(f"inline constexpr std::int8_t kWeights[{2 << BUCKET_BITS}] = {{")
+    inter = np.empty(2 << BUCKET_BITS, dtype=np.int64)
+    inter[0::2] = harassment[0]
+    inter[1::2] = violence[0]
+    vals = inter.tolist()
     for i in range(0, len(vals), 32):
         w(",".join(str(x) for x in vals[i:i + 32]) + ",")
     w("};")
@@ -556,38 +726,56 @@ def render_header(model, threshold, mean, at, n_train, n_extra):
     return "\n".join(out) + "\n"
 
 
-def render_golden(model):
+def render_golden(harassment, violence):
     lines = [f"# GENERATED by {COMMAND}; checked by tests/core/comment_model_test.cpp.",
-             "# input (hex of the UTF-8 bytes, may be invalid)\tNormalizeText output (hex)\tlogit\tscore"]
+             "# input (hex of the UTF-8 bytes, may be invalid)\tNormalizeText output (hex)\tharassment logit\t"
+             "harassment score\tviolence logit\tviolence score"]
     for t in GOLDEN_TEXTS:
         data = t if isinstance(t, bytes) else t.encode("utf-8")
         normalized = normalize_text(data)
         v, norms = featurize([normalized])
-        z = float(logits(model, v, norms)[0])
-        lines.append(f"{data.hex()}\t{normalized.encode('utf-8').hex()}\t{z:.9f}\t{1.0 / (1.0 + math.exp(-z)):.9f}")
+        zh = float(logits(harassment, v, norms)[0])
+        zv = float(logits(violence, v, norms)[0])
+        lines.append(f"{data.hex()}\t{normalized.encode('utf-8').hex()}\t{zh:.9f}\t{1.0 / (1.0 + math.exp(-zh)):.9f}"
+                     f"\t{zv:.9f}\t{1.0 / (1.0 + math.exp(-zv)):.9f}")
     return "\n".join(lines) + "\n"
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--check", action="store_true",
-                    help="do not write; exit 1 if the header or golden file would change")
+                    help="do not write; exit 1 if the header or golden file would change beyond tolerance")
+    ap.add_argument("--cli", default=str(REPO / "build" / "native" / "cli" / "swarmlens"),
+                    help="the native CLI, for the threat lexicon's scores (default: build/native/cli/swarmlens)")
+    ap.add_argument("--baselines", action="store_true",
+                    help="also print in-domain TF-IDF baselines on PHate in the same folds (slower)")
     args = ap.parse_args()
 
-    texts, y, extra_texts, ey = load()
-    print(f"# Comment model {MODEL_NAME}: ParsOffensive {len(y)} comments ({int(y.sum())} Offensive), "
-          f"+ Pars-OFF {len(ey)} tweets ({int(ey.sum())} OFF) as extra training data")
+    examples = comment_data.load_all()
+    counts = {}
+    for e in examples:
+        counts[e.source] = counts.get(e.source, 0) + 1
+    print(f"# Comment model {MODEL_NAME}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     print()
-    v, norms = featurize([normalize_text(t.encode("utf-8")) for t in texts])
-    ev, enorms = featurize([normalize_text(t.encode("utf-8")) for t in extra_texts])
-    mean, threshold, at = evaluate(v, norms, y, ev, enorms, ey)
-    model = fit(sp.vstack([v, ev]).tocsr(), np.concatenate([norms, enorms]), np.concatenate([y, ey]))
-    nonzero = int(np.count_nonzero(model[0]))
-    print(f"Final model: {1 << BUCKET_BITS} int8 buckets ({nonzero} non-zero), scale {model[1]:.6g}, "
-          f"bias {model[2]:.6f}")
+    v, norms = featurize([normalize_text(e.text.encode("utf-8")) for e in examples])
+    fold_h = assign_folds(examples, [e.harassment for e in examples])
+    fold_t = assign_folds(examples, [e.threat for e in examples])
+    h_threshold, h_summary = evaluate_harassment(examples, v, norms, fold_h)
+    lexicon = lexicon_scores(examples, args.cli)
+    v_threshold, v_summary = evaluate_threat(examples, v, norms, fold_t, lexicon)
+    if args.baselines:
+        print_baselines(examples, fold_t)
 
-    header = render_header(model, threshold, mean, at, len(y), len(ey))
-    golden = render_golden(model)
+    rows, y = head_rows(examples, "harassment")
+    harassment = fit(v[rows], norms[rows], y, HARASSMENT_C, harassment_weights(examples, rows))
+    rows, y = head_rows(examples, "threat")
+    violence = fit(v[rows], norms[rows], y, THREAT_C, threat_weights(examples, rows))
+    for name, model in (("harassment", harassment), ("violence", violence)):
+        print(f"Final {name} head: {1 << BUCKET_BITS} int8 buckets ({int(np.count_nonzero(model[0]))} non-zero), "
+              f"scale {model[1]:.6g}, bias {model[2]:.6f}")
+
+    header = render_header(harassment, violence, h_threshold, v_threshold, h_summary, v_summary, counts)
+    golden = render_golden(harassment, violence)
     status = 0
     for path, text in ((HEADER_PATH, header), (GOLDEN_PATH, golden)):
         rel = path.relative_to(REPO)

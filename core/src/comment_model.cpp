@@ -17,6 +17,7 @@
 namespace swarmlens {
 
 const double kHarassmentThreshold = comment_model::kThreshold;
+const double kViolenceModelThreshold = comment_model::kViolenceThreshold;
 
 namespace {
 
@@ -26,7 +27,9 @@ constexpr std::uint32_t kBuckets = 1u << comment_model::kBucketBits;
 constexpr int kShift = 32 - comment_model::kBucketBits;
 constexpr unsigned char kWordBigramPrefix = 0x01;  // keeps word bigrams apart from char n-grams
 
-static_assert(sizeof(comment_model::kWeights) == kBuckets, "weight table size must match kBucketBits");
+// Two heads share the features: kWeights[2 * bucket] is the harassment head's weight,
+// kWeights[2 * bucket + 1] the violent-speech head's (one cache line serves both).
+static_assert(sizeof(comment_model::kWeights) == 2 * kBuckets, "weight table size must match kBucketBits");
 
 inline std::uint32_t FnvStep(std::uint32_t h, unsigned char b) { return (h ^ b) * kFnvPrime; }
 
@@ -36,15 +39,22 @@ const char* HarassmentModelName() noexcept { return comment_model::kModelName; }
 
 namespace {
 
-// A word of the normalised text [begin, end) and the weight sum of its features (word bigrams
-// count half for each of their two words).
+// Weight sums of both heads.
+struct Dots {
+  std::int64_t harassment = 0;
+  std::int64_t violence = 0;
+};
+
+// A word of the normalised text [begin, end) and the harassment weight sum of its features (word
+// bigrams count half for each of their two words).
 struct WordSum {
   std::size_t begin;
   std::size_t end;
   double dot;
 };
 
-// Sums the weights of every feature occurrence of `normalized`; per word too when `words` is set.
+// Sums both heads' weights of every feature occurrence of `normalized`; per word too (harassment
+// head) when `words` is set.
 //
 // The features of a word w are the character n-grams (n <= kMaxNgram) of " w " and the bigram
 // "previous word" + " " + "w". Normalised text is words joined by single spaces, so neighbours
@@ -55,9 +65,9 @@ struct WordSum {
 // model uses raw counts over sqrt(total), so every occurrence just adds its weight (an integer
 // sum, exact in any order). A "character" is a lead byte and the continuation bytes after it,
 // as Python's UTF-8 code points are for the valid UTF-8 that NormalizeText writes.
-void Accumulate(std::string_view normalized, std::int64_t* dot_out, std::int64_t* occurrences_out,
+void Accumulate(std::string_view normalized, Dots* dot_out, std::int64_t* occurrences_out,
                 std::vector<WordSum>* words) {
-  *dot_out = 0;
+  *dot_out = {};
   *occurrences_out = 0;
   if (normalized.empty()) return;
   const auto* bytes = reinterpret_cast<const unsigned char*>(normalized.data());
@@ -74,6 +84,7 @@ void Accumulate(std::string_view normalized, std::int64_t* dot_out, std::int64_t
   std::uint32_t word_hash = FnvStep(kFnvOffset, kWordBigramPrefix);
   std::uint32_t bigram_hash = 0;
   std::int64_t dot = 0;
+  std::int64_t violence = 0;
   std::int64_t occurrences = 0;
   // Adds the n-grams ending with the character of bytes [from, to), after a ' ' when `space`;
   // the bytes are the word's own (not its closing space's) when `in_word`.
@@ -92,8 +103,14 @@ void Accumulate(std::string_view normalized, std::int64_t* dot_out, std::int64_t
     }
     if (valid < kLanes) ++valid;
     int sum = 0;  // all lanes are looked up (no branch); stale ones count zero
-    for (int d = 0; d < kLanes; ++d) sum += d < valid ? weights[lane[d] >> kShift] : 0;
+    int sum_violence = 0;
+    for (int d = 0; d < kLanes; ++d) {
+      const std::int8_t* w = weights + 2 * (lane[d] >> kShift);
+      sum += d < valid ? w[0] : 0;
+      sum_violence += d < valid ? w[1] : 0;
+    }
     dot += sum;
+    violence += sum_violence;
     occurrences += valid;
   };
   bool after_word = false;  // a previous word exists (so a word bigram does)
@@ -117,8 +134,10 @@ void Accumulate(std::string_view normalized, std::int64_t* dot_out, std::int64_t
     add_char(true, i < n ? i + 1 : n, close_end, false);
     std::int64_t bigram = 0;
     if (after_word) {
-      bigram = weights[bigram_hash >> kShift];
+      const std::int8_t* w = weights + 2 * (bigram_hash >> kShift);
+      bigram = w[0];
       dot += bigram;
+      violence += w[1];
       ++occurrences;
     }
     if (words != nullptr) {
@@ -130,7 +149,8 @@ void Accumulate(std::string_view normalized, std::int64_t* dot_out, std::int64_t
     begin = i + 1;
     open_end = close_end;
   }
-  *dot_out = dot;
+  dot_out->harassment = dot;
+  dot_out->violence = violence;
   *occurrences_out = occurrences;
 }
 
@@ -145,23 +165,37 @@ std::size_t SequenceLength(unsigned char lead) {
 
 }  // namespace
 
-HarassmentResult ScoreNormalizedHarassment(std::string_view normalized) {
-  std::int64_t dot = 0;
+CommentModelLogits ScoreNormalizedCommentModels(std::string_view normalized) {
+  Dots dot;
   std::int64_t occurrences = 0;
   Accumulate(normalized, &dot, &occurrences, nullptr);
+  const double norm = Norm(occurrences);
+  return {comment_model::kBias + comment_model::kScale * static_cast<double>(dot.harassment) / norm,
+          comment_model::kViolenceBias + comment_model::kViolenceScale * static_cast<double>(dot.violence) / norm};
+}
+
+namespace {
+
+HarassmentResult HarassmentFromLogit(double logit) {
   HarassmentResult result;
-  result.logit = comment_model::kBias + comment_model::kScale * static_cast<double>(dot) / Norm(occurrences);
+  result.logit = logit;
   result.score = 1.0 / (1.0 + std::exp(-result.logit));
   result.model_score = result.score;
   result.flagged = result.score >= kHarassmentThreshold;
   return result;
 }
 
+}  // namespace
+
+HarassmentResult ScoreNormalizedHarassment(std::string_view normalized) {
+  return HarassmentFromLogit(ScoreNormalizedCommentModels(normalized).harassment);
+}
+
 std::vector<HarassmentEvidence> ExplainHarassment(std::string_view text, std::size_t max_words) {
   std::vector<std::size_t> map;
   const std::string normalized = NormalizeTextWithMap(text, &map);
   std::vector<WordSum> words;
-  std::int64_t dot = 0;
+  Dots dot;
   std::int64_t occurrences = 0;
   Accumulate(normalized, &dot, &occurrences, &words);
   const double per_unit = comment_model::kScale / Norm(occurrences);
@@ -199,23 +233,57 @@ HarassmentResult AddInsults(HarassmentResult result, ThreatResult insults) {
   return result;
 }
 
-HarassmentResult ScoreCommentHarassment(std::string_view text, std::string_view normalized, ThreatResult insults,
-                                        const ThreatResult& slogans) {
-  if (slogans.matches.empty()) return AddInsults(ScoreNormalizedHarassment(normalized), std::move(insults));
-  // Blank the slogans (spans are whole characters of `text`) and let the model read the rest.
-  std::string rest(text);
-  for (const ThreatMatch& m : slogans.matches) {
-    for (std::size_t i = m.span.begin; i < m.span.end && i < rest.size(); ++i) rest[i] = ' ';
+double ViolenceModelScore(double logit) noexcept { return 1.0 / (1.0 + std::exp(-logit)); }
+
+ThreatResult CombineThreat(ThreatResult lexicon, double model_logit) {
+  ThreatResult out = std::move(lexicon);
+  out.lexicon_score = out.score;
+  const double m = ViolenceModelScore(model_logit);
+  out.model_score = m;
+  // The model's probability, mapped so that its medium threshold t lands on kThreatMediumScore
+  // and the model alone stays below kThreatHighScore: below t linearly onto [0, 0.5), above t
+  // onto [0.5, kModelCeiling]. A lexicon match keeps its own score; when the lexicon and the
+  // model both reach medium, the comment is high (two independent readings agree).
+  constexpr double kModelCeiling = 0.79;
+  const double t = kViolenceModelThreshold;
+  const double mapped = m < t ? kThreatMediumScore * m / t
+                              : kThreatMediumScore + (kModelCeiling - kThreatMediumScore) * (m - t) / (1.0 - t);
+  double score = std::max(out.lexicon_score, mapped);
+  if (out.lexicon_score >= kThreatMediumScore && m >= t) {
+    score = std::max(score, kThreatHighScore + (1.0 - kThreatHighScore) * 0.5 * (mapped - kThreatMediumScore) /
+                                                   (kModelCeiling - kThreatMediumScore));
   }
-  HarassmentResult result = AddInsults(ScoreHarassment(rest), std::move(insults));
-  result.slogans = slogans.matches;
-  return result;
+  out.score = score;
+  return out;
 }
 
-HarassmentResult ScoreCommentHarassment(std::string_view text, std::string_view normalized) {
+CommentTextAnalysis AnalyzeCommentText(std::string_view text, std::string_view normalized) {
   ThreatResult threats, insults, slogans;
   DetectThreatsAndInsults(text, normalized, &threats, &insults, &slogans);
-  return ScoreCommentHarassment(text, normalized, std::move(insults), slogans);
+  CommentModelLogits logits;
+  if (slogans.matches.empty()) {
+    logits = ScoreNormalizedCommentModels(normalized);
+  } else {
+    // Blank the slogans (spans are whole characters of `text`) and let both heads read the rest:
+    // "زن زندگی آزادی، مرگ بر دیکتاتور" supports the account holder; "مرگ بر دیکتاتور، جنده" is
+    // still flagged.
+    std::string rest(text);
+    for (const ThreatMatch& m : slogans.matches) {
+      for (std::size_t i = m.span.begin; i < m.span.end && i < rest.size(); ++i) rest[i] = ' ';
+    }
+    logits = ScoreNormalizedCommentModels(NormalizeText(rest));
+  }
+  CommentTextAnalysis out;
+  out.threat = CombineThreat(std::move(threats), logits.threat);
+  out.harassment = AddInsults(HarassmentFromLogit(logits.harassment), std::move(insults));
+  out.harassment.slogans = std::move(slogans.matches);
+  return out;
+}
+
+CommentTextAnalysis AnalyzeCommentText(std::string_view text) { return AnalyzeCommentText(text, NormalizeText(text)); }
+
+HarassmentResult ScoreCommentHarassment(std::string_view text, std::string_view normalized) {
+  return AnalyzeCommentText(text, normalized).harassment;
 }
 
 }  // namespace swarmlens

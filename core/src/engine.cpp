@@ -507,11 +507,9 @@ ScoredComment Engine::ScoreComment(std::size_t index) const {
   out.comment = &c;
   out.author = comment_author_[index];
   if (out.author) out.author_score = ScoreAt(*out.author);
-  // Normalise once for both text analyses.
-  const std::string normalized = NormalizeText(c.text);
-  ThreatResult insults, slogans;
-  DetectThreatsAndInsults(c.text, normalized, &out.threat, &insults, &slogans);
-  out.harassment = ScoreCommentHarassment(c.text, normalized, std::move(insults), slogans);
+  CommentTextAnalysis text = AnalyzeCommentText(c.text);
+  out.threat = std::move(text.threat);
+  out.harassment = std::move(text.harassment);
   Thread& thread = *threads_[comment_thread_[index]];
   RefreshThread(thread);
   if (auto it = thread.by_comment.find(c.id); it != thread.by_comment.end()) out.campaign = it->second;

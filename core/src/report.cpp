@@ -518,7 +518,11 @@ void AppendCommentJson(std::string& out, const Engine& engine, const ScoredComme
   AppendFixed(out, sc.threat.score, 4);
   out += ",\"level\":\"";
   out += ThreatLevelName(ThreatLevelOf(sc.threat.score));
-  out += "\",\"matches\":";
+  out += "\",\"lexicon_score\":";
+  AppendFixed(out, sc.threat.lexicon_score, 4);
+  out += ",\"model_score\":";
+  AppendFixed(out, sc.threat.model_score, 4);
+  out += ",\"matches\":";
   // Lexicon matches (threats, insults) with the span of the comment they matched.
   auto append_matches = [&](const std::vector<ThreatMatch>& matches) {
     out += '[';
@@ -593,6 +597,13 @@ void AppendCommentJson(std::string& out, const Engine& engine, const ScoredComme
     const std::size_t e = std::min(std::max(m.span.end, b), c.text.size());
     reason("insult_" + std::string(m.category), m.weight,
            std::string(m.gloss) + " - \"" + std::string(std::string_view(c.text).substr(b, e - b)) + "\"");
+  }
+  if (sc.threat.model_score >= kViolenceModelThreshold) {
+    char buf[112];
+    std::snprintf(buf, sizeof buf, "violent or threatening language (violent-speech model score %.2f)",
+                  sc.threat.model_score);
+    const double p = std::min(sc.threat.model_score, 1.0 - 1e-12);
+    reason("threat_model", std::log(p / (1.0 - p)), buf);
   }
   if (sc.harassment.model_score >= kHarassmentThreshold) {
     char buf[96];

@@ -311,12 +311,20 @@ test('the bundled comment thread: threats, offensive language, the copy-paste ca
   assert.equal(r.code, 0, r.err);
   const rows = jsonl(r.out);
   const comments = rows.filter((row) => row.kind === 'comment');
-  assert.equal(comments.length, 20);
+  assert.equal(comments.length, 22);
   const byText = (needle) => comments.find((c) => c.text.includes(needle));
   assert.equal(byText('میفرستیمت اوین').threat.matches[0].category, 'arrest');
   assert.equal(byText('آخرت مثل مهسا').threat.level, 'high');
   assert.equal(byText('jende').harassment.flagged, true);
   assert.ok(byText('jende').harassment.insults.length > 0);
+  // Threats no lexicon entry holds: the violent-speech model finds them, with its reason.
+  for (const needle of ['stop posting or die', 'snap her neck']) {
+    const c = byText(needle);
+    assert.equal(c.threat.matches.length, 0, needle);
+    assert.equal(c.threat.level, 'medium', needle);
+    assert.ok(c.threat.model_score >= 0.5, needle);
+    assert.ok(c.reasons.some((x) => x.code === 'threat_model'), needle);
+  }
   const copies = comments.filter((c) => c.campaign.some((k) => k.code === 'campaign_copy_paste'));
   assert.equal(copies.length, 6);
   for (const c of comments.filter((c) => c.author_level === 'low')) {

@@ -29,11 +29,15 @@ struct GoldenRow {
   std::string normalized;
   double logit = 0;
   double score = 0;
+  double violence_logit = 0;
+  double violence_score = 0;
 };
 
-std::vector<GoldenRow> LoadGolden() {
-  std::ifstream in(std::string(SWARMLENS_TEST_DATA_DIR) + "/comment_model/golden.tsv");
-  std::vector<GoldenRow> rows;
+// The non-comment lines of a TAB-separated test file under tests/data, split into columns (a
+// trailing TAB gives a last empty column).
+std::vector<std::vector<std::string>> LoadTsv(const std::string& path) {
+  std::ifstream in(std::string(SWARMLENS_TEST_DATA_DIR) + "/" + path);
+  std::vector<std::vector<std::string>> rows;
   std::string line;
   while (std::getline(in, line)) {
     if (line.empty() || line[0] == '#') continue;
@@ -42,11 +46,20 @@ std::vector<GoldenRow> LoadGolden() {
     std::string col;
     while (std::getline(ss, col, '\t')) cols.push_back(col);
     if (line.back() == '\t') cols.push_back("");
-    if (cols.size() != 4) {
-      ADD_FAILURE() << "bad golden line: " << line;
+    rows.push_back(cols);
+  }
+  return rows;
+}
+
+std::vector<GoldenRow> LoadGolden() {
+  std::vector<GoldenRow> rows;
+  for (const auto& cols : LoadTsv("comment_model/golden.tsv")) {
+    if (cols.size() != 6) {
+      ADD_FAILURE() << "bad golden line with " << cols.size() << " columns";
       continue;
     }
-    rows.push_back({FromHex(cols[0]), FromHex(cols[1]), std::stod(cols[2]), std::stod(cols[3])});
+    rows.push_back({FromHex(cols[0]), FromHex(cols[1]), std::stod(cols[2]), std::stod(cols[3]), std::stod(cols[4]),
+                    std::stod(cols[5])});
   }
   return rows;
 }
@@ -61,6 +74,10 @@ TEST(CommentModel, MatchesGoldenFile) {
     EXPECT_NEAR(r.logit, row.logit, 1e-4);
     EXPECT_NEAR(r.score, row.score, 1e-4);
     EXPECT_EQ(r.flagged, r.score >= kHarassmentThreshold);
+    const CommentModelLogits both = ScoreNormalizedCommentModels(NormalizeText(row.input));
+    EXPECT_DOUBLE_EQ(both.harassment, r.logit);
+    EXPECT_NEAR(both.threat, row.violence_logit, 1e-4);
+    EXPECT_NEAR(ViolenceModelScore(both.threat), row.violence_score, 1e-4);
   }
 }
 
@@ -116,13 +133,12 @@ TEST(CommentModel, ExplainsWithSpansOfTheOriginalText) {
 }
 
 TEST(CommentModel, CommentHarassmentAddsTheInsultLexicon) {
-  // English and Finglish abuse: the Persian-trained model alone misses it, the comment scorer
-  // flags it with the insult as a span of the original text.
+  // English and Finglish abuse: the comment scorer flags it with the insult as a span of the
+  // original text, whether or not the model (now trained on English sets too) flags it alone.
   for (const std::string text : {"you are a whore", "jende bi namoos", "shut up, traitor"}) {
     const std::string norm = NormalizeText(text);
     const HarassmentResult model = ScoreNormalizedHarassment(norm);
     const HarassmentResult both = ScoreCommentHarassment(text, norm);
-    EXPECT_FALSE(model.flagged) << text << " (if the model learnt it, pick another example)";
     EXPECT_TRUE(both.flagged) << text;
     EXPECT_GE(both.logit, model.logit) << text;
     EXPECT_DOUBLE_EQ(both.model_score, model.score) << text;
@@ -137,6 +153,17 @@ TEST(CommentModel, CommentHarassmentAddsTheInsultLexicon) {
   const HarassmentResult ok = ScoreCommentHarassment(thanks, NormalizeText(thanks));
   EXPECT_FALSE(ok.flagged);
   EXPECT_TRUE(ok.insults.empty());
+}
+
+TEST(CommentModel, TheModelReadsEnglishAbuse) {
+  // The harassment head is trained on English sets (Jigsaw, GHC, Reddit misogyny) as well as
+  // Persian: English abuse is flagged by the model itself, polite English is not.
+  for (const std::string text : {"you are a whore", "shut up you stupid bitch", "you are a disgusting pig"}) {
+    EXPECT_TRUE(ScoreHarassment(text).flagged) << text << " " << ScoreHarassment(text).score;
+  }
+  for (const std::string text : {"Thank you for sharing this, very helpful!", "we stand with you, stay safe"}) {
+    EXPECT_FALSE(ScoreHarassment(text).flagged) << text << " " << ScoreHarassment(text).score;
+  }
 }
 
 TEST(CommentModel, ProtestSlogansAreNotHarassmentOfTheAccountHolder) {
@@ -172,5 +199,77 @@ TEST(CommentModel, EmptyAndRepeatedCallsAreStable) {
   EXPECT_STRNE(HarassmentModelName(), "");
 }
 
+
+// ---- The violent-speech head combined with the threat lexicon (AnalyzeCommentText) ----------
+
+TEST(ThreatModel, HeldOutThreatPhrasingsReachMedium) {
+  const auto rows = LoadTsv("threat_model/must_flag.tsv");
+  ASSERT_GE(rows.size(), 20u);
+  for (const auto& row : rows) {
+    ASSERT_EQ(row.size(), 2u);
+    const CommentTextAnalysis a = AnalyzeCommentText(row[1]);
+    EXPECT_NE(ThreatLevelOf(a.threat.score), ThreatLevel::kNone)
+        << row[0] << ": \"" << row[1] << "\" score " << a.threat.score << " (lexicon " << a.threat.lexicon_score
+        << ", model " << a.threat.model_score << ")";
+  }
+}
+
+TEST(ThreatModel, HeldOutNonThreatsStayBelowMedium) {
+  const auto rows = LoadTsv("threat_model/must_not_flag.tsv");
+  ASSERT_GE(rows.size(), 10u);
+  for (const auto& row : rows) {
+    const CommentTextAnalysis a = AnalyzeCommentText(row[0]);
+    EXPECT_EQ(ThreatLevelOf(a.threat.score), ThreatLevel::kNone)
+        << "\"" << row[0] << "\" score " << a.threat.score << " (lexicon " << a.threat.lexicon_score << ", model "
+        << a.threat.model_score << ")";
+  }
+}
+
+// Logit of a probability, to feed CombineThreat a chosen model score.
+double Logit(double p) { return std::log(p / (1.0 - p)); }
+
+TEST(ThreatModel, CombineThreatRule) {
+  const double t = kViolenceModelThreshold;
+  ASSERT_GT(t, 0.0);
+  ASSERT_LT(t, 1.0);
+  // Nothing matched, the model below its threshold: below medium, the model's score kept.
+  ThreatResult none = CombineThreat({}, Logit(t * 0.5));
+  EXPECT_LT(none.score, kThreatMediumScore);
+  EXPECT_NEAR(none.model_score, t * 0.5, 1e-9);
+  EXPECT_EQ(none.lexicon_score, 0.0);
+  // The model alone at its threshold is medium, and never high however sure it is.
+  EXPECT_NEAR(CombineThreat({}, Logit(t)).score, kThreatMediumScore, 1e-9);
+  EXPECT_LT(CombineThreat({}, Logit(1.0 - 1e-9)).score, kThreatHighScore);
+  // A lexicon match keeps its score and its matches (the explanation) when the model is unsure.
+  ThreatResult lexicon = DetectThreats("we will kill you");
+  ASSERT_FALSE(lexicon.matches.empty());
+  const double lexicon_score = lexicon.score;
+  ThreatResult kept = CombineThreat(lexicon, Logit(0.01));
+  EXPECT_EQ(kept.score, lexicon_score);
+  EXPECT_EQ(kept.lexicon_score, lexicon_score);
+  EXPECT_EQ(kept.matches.size(), lexicon.matches.size());
+  // A medium lexicon match and the model at medium agree: high.
+  ThreatResult medium = DetectThreats("you will die");
+  ASSERT_GE(medium.score, 0.0);
+  medium.score = kThreatMediumScore;  // force the case (the lexicon weight is not the point here)
+  EXPECT_GE(CombineThreat(medium, Logit(t)).score, kThreatHighScore);
+  EXPECT_LT(CombineThreat(medium, Logit(t * 0.9)).score, kThreatHighScore);
+  // Monotone in the model's score.
+  double last = -1;
+  for (double p = 0.001; p < 1.0; p += 0.01) {
+    const double s = CombineThreat({}, Logit(p)).score;
+    EXPECT_GE(s, last);
+    last = s;
+  }
+}
+
+TEST(ThreatModel, SlogansAreLeftOutOfBothHeads) {
+  // "death to the dictator" is a protest slogan: neither a threat nor abuse of the account holder.
+  const CommentTextAnalysis slogan = AnalyzeCommentText("زن زندگی آزادی، مرگ بر دیکتاتور");
+  EXPECT_EQ(ThreatLevelOf(slogan.threat.score), ThreatLevel::kNone);
+  EXPECT_FALSE(slogan.harassment.slogans.empty());
+  const CommentTextAnalysis threat = AnalyzeCommentText("مرگ بر دیکتاتور، میکشیمت");
+  EXPECT_NE(ThreatLevelOf(threat.threat.score), ThreatLevel::kNone);
+}
 }  // namespace
 }  // namespace swarmlens

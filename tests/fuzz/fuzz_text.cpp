@@ -70,6 +70,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   Check(std::isfinite(r.logit) && r.score >= 0.0 && r.score <= 1.0);
   Check(swarmlens::ScoreNormalizedHarassment(once).logit == r.logit);
 
+  // The whole comment analysis: the combined threat score is a score, never below the lexicon's,
+  // and every match span lies inside the text (the context rules read around the spans).
+  const swarmlens::CommentTextAnalysis a = swarmlens::AnalyzeCommentText(text);
+  Check(a.threat.score >= 0.0 && a.threat.score <= 1.0 && a.threat.score >= a.threat.lexicon_score);
+  Check(a.threat.model_score >= 0.0 && a.threat.model_score <= 1.0);
+  for (const swarmlens::ThreatMatch& m : a.threat.matches) Check(m.span.begin <= m.span.end && m.span.end <= text.size());
+  Check(a.harassment.score >= 0.0 && a.harassment.score <= 1.0);
+
   // Evidence spans lie inside the input, are non-empty, positive and sorted.
   const auto evidence = swarmlens::ExplainHarassment(text, 5);
   Check(evidence.size() <= 5);

@@ -54,16 +54,52 @@ HarassmentResult ScoreNormalizedHarassment(std::string_view normalized);
 /// NormalizeText(text)`.
 HarassmentResult ScoreCommentHarassment(std::string_view text, std::string_view normalized);
 
-/// ScoreCommentHarassment from the lexicon results of DetectThreatsAndInsults (what the engine
-/// calls, having matched both lexicons and the slogans in one pass). When `slogans` matched, the
-/// model scores the text with the slogan spans blanked out ("زن زندگی آزادی، مرگ بر دیکتاتور"
-/// is support for the account holder, not harassment; "مرگ بر دیکتاتور، جنده" is still flagged).
-HarassmentResult ScoreCommentHarassment(std::string_view text, std::string_view normalized, ThreatResult insults,
-                                        const ThreatResult& slogans);
-
 /// The combination ScoreCommentHarassment applies, for a caller that already has the model's
 /// result and the insult matches (from DetectThreatsAndInsults).
 HarassmentResult AddInsults(HarassmentResult model, ThreatResult insults);
+
+/// Logits of the comment model's two heads for one normalised text. Both heads read the same
+/// hashed character n-gram and word-bigram features (one pass): `harassment` is the
+/// offensive-language head, `threat` the violent-speech head (threats, calls for violence, death
+/// wishes; trained on PHate, the Gab Hate Corpus, Reddit misogyny, Jigsaw and project-written
+/// phrasings: docs/comment-model-card.md).
+struct CommentModelLogits {
+  double harassment = 0.0;
+  double threat = 0.0;
+};
+
+/// Both heads for text that is already NormalizeText output (precondition as
+/// ScoreNormalizedHarassment). Never fails; linear in the text length.
+CommentModelLogits ScoreNormalizedCommentModels(std::string_view normalized);
+
+/// Violent-speech model probability at or above which a comment counts as a possible threat by
+/// the model alone (chosen for about 1 % false alarms on clean comments out of fold).
+extern const double kViolenceModelThreshold;
+
+/// The violent-speech head's probability for its logit.
+double ViolenceModelScore(double logit) noexcept;
+
+/// The threat verdict of one comment from the threat lexicon's result and the violent-speech
+/// model's logit. The lexicon's matches stay as the explanation; `lexicon_score` keeps the
+/// lexicon's own score and `model_score` the model's probability. `score`: the larger of the
+/// lexicon's score and the model's probability mapped so that kViolenceModelThreshold lands on
+/// kThreatMediumScore and the model alone stays below kThreatHighScore; raised to at least
+/// kThreatHighScore when both the lexicon and the model reach medium.
+ThreatResult CombineThreat(ThreatResult lexicon, double model_logit);
+
+/// Everything the text analysis says about one comment.
+struct CommentTextAnalysis {
+  ThreatResult threat;          ///< Threat lexicon + violent-speech model (CombineThreat).
+  HarassmentResult harassment;  ///< Offensive-language model + insult lexicon, slogans left out.
+};
+
+/// Analyses one comment's text: the threat and insult lexicons and the protest slogans in one
+/// pass (DetectThreatsAndInsults), then both model heads in one pass over the text with the
+/// slogans blanked out ("زن زندگی آزادی، مرگ بر دیکتاتور" is support, not abuse or a threat).
+/// Precondition: `normalized == NormalizeText(text)`. Never fails.
+CommentTextAnalysis AnalyzeCommentText(std::string_view text, std::string_view normalized);
+/// AnalyzeCommentText after normalising `text`.
+CommentTextAnalysis AnalyzeCommentText(std::string_view text);
 
 /// A word of the original text and how far it pushed the logit towards harassment.
 struct HarassmentEvidence {

@@ -35,6 +35,11 @@ struct ThreatResult {
   double score = 0;
   /// Matches in text order (a negative pattern, e.g. an idiom, removes the matches it overlaps).
   std::vector<ThreatMatch> matches;
+  /// The lexicon's own score (== score from the Detect functions; CombineThreat in
+  /// comment_model.h keeps it here when it adds the violent-speech model).
+  double lexicon_score = 0;
+  /// The violent-speech model's probability (CombineThreat only; 0 from the Detect functions).
+  double model_score = 0;
 };
 
 /// Bias of the score's logistic: a single entry of weight w alone scores sigmoid(w + kThreatBias).

@@ -381,6 +381,7 @@ class Ingest : public detail::JsonReader {
   bool xdt_hint_ = false;  // alias keys or XDT __typename seen in a user object
   bool last_user_legacy_counts_ = false;  // the last User() read counts under the 2017 names
   std::optional<Error> bare_unknown_;     // a root array that is no DYI export (raised after the checks)
+  unsigned connection_sections_ = 0;      // connections.json sections read: 1 followers, 2 following
   std::string top_keys_;   // for the unknown-shape message
   int top_key_count_ = 0;
 };
@@ -1021,8 +1022,10 @@ bool ParseIsoTime(std::string_view s, std::int64_t* out) {
 bool Ingest::Connections(od::value& v, std::string_view key, int depth) {
   const ListKind kind = key == "followers" ? ListKind::kFollowers : ListKind::kFollowing;
   const bool continuing = have_list_ && page_.shape == PayloadShape::kDyiConnections;
-  if ((have_list_ && !continuing) || (source_.list != ListKind::kUnknown && source_.list != kind)) {
-    return Validate(v, depth);
+  const unsigned bit = kind == ListKind::kFollowers ? 1u : 2u;
+  if ((have_list_ && !continuing) || (source_.list != ListKind::kUnknown && source_.list != kind) ||
+      (connection_sections_ & bit) != 0) {
+    return Validate(v, depth);  // another list came first, the caller wants the other list, or a repeated key
   }
   struct Entry {
     std::string username;
@@ -1030,7 +1033,7 @@ bool Ingest::Connections(od::value& v, std::string_view key, int depth) {
   };
   std::vector<Entry> entries;
   bool all_strings = true;
-  std::optional<Error> bad_time;  // raised only if the section is a connections list
+  std::optional<Error> problem;  // raised only if the section is a connections list
   const bool ok = ForEachField(v, [&](std::string_view name, od::value& fv) {
     od::json_type type{};
     if (!Type(fv, &type)) return false;
@@ -1047,23 +1050,24 @@ bool Ingest::Connections(od::value& v, std::string_view key, int depth) {
     if (when && !Trim(*when).empty()) {
       if (ParseIsoTime(Trim(*when), &t)) {
         e.time = t;
-      } else if (!bad_time) {
-        bad_time = Error{ErrorCode::kUnexpectedType, source_.name, at,
+      } else if (!problem) {
+        problem = Error{ErrorCode::kUnexpectedType, source_.name, at,
                          "expected an ISO-8601 time (\"2019-04-12T17:21:08+00:00\") for \"" + std::string(key) + "\" entry \"" +
                              std::string(Trim(name).substr(0, 40)) + "\""};
       }
     }
-    if (e.username.empty() && !bad_time) {
-      bad_time = Error{ErrorCode::kUnexpectedType, source_.name, at, "empty username in \"" + std::string(key) + "\""};
+    if (e.username.empty() && !problem) {
+      problem = Error{ErrorCode::kUnexpectedType, source_.name, at, "empty username in \"" + std::string(key) + "\""};
     }
     return true;
   });
   if (!ok) return false;
   if (!all_strings) return true;
-  if (bad_time) {
-    error_ = std::move(*bad_time);
+  if (problem) {
+    error_ = std::move(*problem);
     return false;
   }
+  connection_sections_ |= bit;
   if (!continuing) {
     have_list_ = true;
     list_container_ = -1;  // connections.json has no cursor

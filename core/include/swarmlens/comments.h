@@ -52,10 +52,16 @@ enum class CommentShape : std::uint8_t {
   /// facebook.com reply page (Depth1/Depth2CommentsListPaginationQuery): `replies_connection`
   /// {edges:[{node}], page_info} of the parent comment's feedback object.
   kFacebookReplies,
+  /// A post page's GraphQL media: `data.xdt_shortcode_media` (2025) or `graphql.shortcode_media`
+  /// (2018-2021) with `edge_media_to_parent_comment` (replies under each node's
+  /// `edge_threaded_comments`), else `edge_media_to_comment` (2018), else
+  /// `edge_media_preview_comment`: {count, page_info, edges:[{node:{id, text, created_at,
+  /// owner:{id, username, profile_pic_url, is_verified}}}]}. The post is the media's `id`.
+  kShortcodeMedia,
 };
 
 /// Stable lower-case name: "rest_v1", "rest_replies", "graphql", "graphql_replies",
-/// "facebook_graphql", "facebook_replies".
+/// "facebook_graphql", "facebook_replies", "shortcode_media".
 const char* CommentShapeName(CommentShape shape) noexcept;
 
 /// One parsed comment page.

@@ -43,8 +43,24 @@ const char* CommentShapeName(CommentShape shape) noexcept {
       return "facebook_replies";
     case CommentShape::kShortcodeMedia:
       return "shortcode_media";
+    case CommentShape::kDirectInbox:
+      return "direct_inbox";
+    case CommentShape::kDirectThread:
+      return "direct_thread";
   }
   return "unknown";
+}
+
+const char* CommentKindName(CommentKind kind) noexcept {
+  switch (kind) {
+    case CommentKind::kComment:
+      return "comment";
+    case CommentKind::kMessage:
+      return "message";
+    case CommentKind::kMessageRequest:
+      return "message_request";
+  }
+  return "comment";
 }
 
 namespace {
@@ -53,7 +69,6 @@ using detail::AllDigits;
 using detail::EndsWith;
 using detail::HasNonAscii;
 using detail::IntMode;
-using detail::IsJsonNumber;
 using detail::StartsWith;
 namespace od = detail::od;
 using detail::error_code;
@@ -69,17 +84,8 @@ bool IsSpace(char c) { return detail::IsJsonSpace(c); }
 std::string_view Trim(std::string_view s) { return detail::TrimJsonSpace(s); }
 bool ParseU64(std::string_view s, std::uint64_t* out) { return detail::ParseDecimal(s, out); }
 
-// An opaque comment id (the extension's DOM-read Facebook comments, GraphQL ids): short and
-// plain, so it can key a map and be printed without escaping.
-bool IsOpaqueId(std::string_view s) {
-  if (s.empty() || s.size() > 128) return false;
-  for (char c : s) {
-    const bool ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
-                    c == '-' || c == ':' || c == '.' || c == '=' || c == '+' || c == '/';
-    if (!ok) return false;
-  }
-  return true;
-}
+// An opaque comment id (the extension's DOM-read Facebook comments, GraphQL ids).
+bool IsOpaqueId(std::string_view s) { return detail::IsPlainToken(s); }
 
 // Base64 (standard or URL-safe alphabet, padding optional) -> bytes; nullopt on anything else.
 std::optional<std::string> DecodeBase64(std::string_view s) {
@@ -1131,29 +1137,7 @@ bool Parser::Run() {
       if (!Walk(el, 2)) return false;
     }
   } else {
-    const std::string_view text = Trim(std::string_view(base_, len_));
-    const auto lead = static_cast<std::size_t>(text.data() - base_);
-    if (type == od::json_type::number) {
-      std::size_t end = 0;
-      while (end < text.size() && !IsSpace(text[end])) ++end;
-      if (end < text.size()) {
-        return Fail(ErrorCode::kMalformedJson, lead + text.find_first_not_of(" \t\r\n", end),
-                    "unexpected content after the JSON value");
-      }
-      if (!IsJsonNumber(text)) return Fail(ErrorCode::kMalformedJson, lead, "invalid JSON: expected a number");
-    } else {
-      if (type == od::json_type::string) {
-        std::string_view s;
-        if (auto e = doc_.get_string().get(s)) return FailJson(e, 0);
-      } else if (type == od::json_type::boolean) {
-        bool b = false;
-        if (doc_.get_bool().get(b)) return FailJson(simdjson::T_ATOM_ERROR, 0);
-      } else {
-        bool is_null = false;
-        if (doc_.is_null().get(is_null) || !is_null) return FailJson(simdjson::N_ATOM_ERROR, 0);
-      }
-      if (!doc_.at_end()) return FailJson(simdjson::TRAILING_CONTENT);
-    }
+    if (!CheckScalarRoot(type)) return false;
     return Fail(ErrorCode::kUnknownShape, 0, "top-level scalar: expected an object holding a comment list");
   }
   if (!doc_.at_end()) return FailJson(simdjson::TRAILING_CONTENT);

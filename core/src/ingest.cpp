@@ -17,6 +17,7 @@
 
 #include "json_read.h"
 #include "simdjson.h"
+#include "swarmlens/activity.h"
 
 namespace swarmlens {
 
@@ -44,6 +45,8 @@ const char* PayloadShapeName(PayloadShape shape) noexcept {
       return "profile_page_2017";
     case PayloadShape::kDyiConnections:
       return "dyi_connections";
+    case PayloadShape::kActivityFeed:
+      return "activity_feed";
   }
   return "unknown";
 }
@@ -143,7 +146,6 @@ namespace {
 using detail::EndsWith;
 using detail::HasNonAscii;
 using detail::IntMode;
-using detail::IsJsonNumber;
 using detail::ParseDecimal;
 using detail::StartsWith;
 namespace od = detail::od;
@@ -151,7 +153,6 @@ using detail::error_code;
 
 constexpr int kMaxDepth = detail::kMaxJsonDepth;
 
-bool IsSpace(char c) { return detail::IsJsonSpace(c); }
 std::string_view Trim(std::string_view s) { return detail::TrimJsonSpace(s); }
 
 // Text as kept in an Account: mojibake repaired (the common ASCII case costs one scan).
@@ -308,15 +309,13 @@ class Ingest : public detail::JsonReader {
   bool Run();
 
   Page& page() { return page_; }
-  /// Records a failure of parser.iterate() itself (before any value was read).
-  bool FailIterate(error_code e) { return FailJson(e, 0); }
 
  private:
   // -- readers beyond json_read.h's; each consumes the value completely
   bool ReadInt(od::value& v, std::string_view field, std::optional<std::int64_t>* out) {
     return JsonReader::ReadInt(v, field, out, IntMode::kStrict);
   }
-  bool ReadId(od::value& v, std::string_view field, std::optional<std::uint64_t>* out);
+  bool ReadId(od::value& v, std::string_view field, std::optional<std::uint64_t>* out) { return ReadPk(v, field, out); }
   bool ReadCursor(od::value& v, std::string_view field, std::optional<std::string>* out) {
     return JsonReader::ReadCursor(v, field, out, /*lenient=*/false);
   }
@@ -382,26 +381,8 @@ class Ingest : public detail::JsonReader {
   bool last_user_legacy_counts_ = false;  // the last User() read counts under the 2017 names
   std::optional<Error> bare_unknown_;     // a root array that is no DYI export (raised after the checks)
   unsigned connection_sections_ = 0;      // connections.json sections read: 1 followers, 2 following
-  std::string top_keys_;   // for the unknown-shape message
-  int top_key_count_ = 0;
+  detail::KeyNotes top_keys_;  // for the unknown-shape message
 };
-
-bool Ingest::ReadId(od::value& v, std::string_view field, std::optional<std::uint64_t>* out) {
-  detail::IdToken id;
-  if (!ReadIdToken(v, field, "a string or number", "a non-negative integer id", &id)) return false;
-  if (id.kind == detail::IdToken::kNone) {  // null, or "" which carries no id: unknown, not an error
-    out->reset();
-    return true;
-  }
-  if (id.kind == detail::IdToken::kNumber) {
-    *out = id.number;
-    return true;
-  }
-  std::uint64_t n = 0;
-  if (!ParseDecimal(id.text, &n)) return FailType(v, "a decimal id", field);
-  *out = n;
-  return true;
-}
 
 bool Ingest::ReadCount(od::value& v, std::string_view field, std::optional<std::uint64_t>* out) {
   detail::IdToken count;  // read like an id: a non-negative number or digits; "" shows no count
@@ -419,15 +400,7 @@ bool Ingest::ReadCount(od::value& v, std::string_view field, std::optional<std::
 }
 
 void Ingest::NoteTopKey(std::string_view key) {
-  if (have_list_ || top_key_count_ > 4) return;
-  if (top_key_count_++ == 4) {
-    top_keys_ += ", ...";
-    return;
-  }
-  if (!top_keys_.empty()) top_keys_ += ", ";
-  top_keys_ += '"';
-  top_keys_ += key.substr(0, 40);
-  top_keys_ += '"';
+  if (!have_list_) top_keys_.Note(key);
 }
 
 bool Ingest::Container(od::object& obj, Where where, ListKind implied, int depth, UserState* profile) {
@@ -1140,8 +1113,7 @@ bool Ingest::DyiEntry(od::value& v, Account& acc, std::optional<std::int64_t>* l
   if (auto e = v.get_object().get(obj)) return FailJson(e);
   std::optional<std::string_view> title, value, href;
   bool dyi_key = false;
-  std::string keys;  // bare: the first keys, for the unknown-shape message (keys only, never values)
-  int key_count = 0;
+  detail::KeyNotes keys;  // bare: the first keys, for the unknown-shape message
   for (auto fr : obj) {
     od::field f;
     if (auto e = std::move(fr).get(f)) return FailJson(e);
@@ -1149,11 +1121,7 @@ bool Ingest::DyiEntry(od::value& v, Account& acc, std::optional<std::int64_t>* l
     if (!Key(f, &key)) return false;
     od::value& fv = f.value();
     dyi_key = dyi_key || key == "title" || key == "string_list_data" || key == "media_list_data";
-    if (bare && key_count++ < 5) {
-      keys += keys.empty() ? "\"" : ", \"";
-      keys += key.substr(0, 40);
-      keys += '"';
-    }
+    if (bare) keys.Note(key);
     if (key == "title") {
       if (!ReadString(fv, key, &title)) return false;
     } else if (key == "string_list_data") {
@@ -1166,8 +1134,7 @@ bool Ingest::DyiEntry(od::value& v, Account& acc, std::optional<std::int64_t>* l
   // `title` and in the href (`/_u/<name>`), no `value`.
   if (bare && !dyi_key) {
     *unknown = Error{ErrorCode::kUnknownShape, source_.name, offset,
-                     "top-level array of objects without \"title\" or \"string_list_data\" (keys: " +
-                         (keys.empty() ? std::string("none") : keys) + (key_count > 5 ? ", ..." : "") +
+                     "top-level array of objects without \"title\" or \"string_list_data\" (keys: " + keys.Or() +
                          "): expected a DYI followers export or an object holding a list or profile"};
     return true;
   }
@@ -1198,43 +1165,7 @@ bool Ingest::Run() {
     }
     default: {
       // A scalar root: check it first, so that "tru" is malformed and "42" an unknown shape.
-      bool whole_text_checked = false;
-      switch (type) {
-        case od::json_type::number: {
-          // Checked here rather than with doc.get_number(): simdjson 3.9.4 copies a root number
-          // into a fixed stack buffer and reads past it for numbers over ~1000 digits (found by
-          // fuzz_ingest).
-          const std::string_view t = Trim(std::string_view(base_, len_));
-          const auto lead = static_cast<std::size_t>(t.data() - base_);
-          std::size_t end = 0;
-          while (end < t.size() && !IsSpace(t[end])) ++end;
-          if (end < t.size()) {
-            const std::size_t next = t.find_first_not_of(" \t\r\n", end);
-            return Fail(ErrorCode::kMalformedJson, lead + next, "unexpected content after the JSON value");
-          }
-          if (!IsJsonNumber(t)) return Fail(ErrorCode::kMalformedJson, lead, "invalid JSON: expected a number");
-          whole_text_checked = true;
-          break;
-        }
-        case od::json_type::string: {
-          std::string_view str;
-          if (auto e = doc_.get_string().get(str)) return FailJson(e, 0);
-          break;
-        }
-        case od::json_type::boolean: {
-          bool b = false;
-          if (doc_.get_bool().get(b)) return FailJson(simdjson::T_ATOM_ERROR, 0);
-          break;
-        }
-        case od::json_type::null: {
-          bool is_null = false;
-          if (doc_.is_null().get(is_null) || !is_null) return FailJson(simdjson::N_ATOM_ERROR, 0);
-          break;
-        }
-        default:
-          break;
-      }
-      if (!whole_text_checked && !doc_.at_end()) return FailJson(simdjson::TRAILING_CONTENT);
+      if (!CheckScalarRoot(type)) return false;
       static const char* const kNames[] = {"value", "array", "object", "number", "string", "boolean", "null"};
       const auto index = static_cast<std::size_t>(type);
       return Fail(ErrorCode::kUnknownShape, 0,
@@ -1252,8 +1183,7 @@ bool Ingest::Run() {
     return Fail(ErrorCode::kUnknownShape, 0,
                 "no \"users\", \"data.user.edge_followed_by\", \"relationships_following\", DYI "
                 "\"followers\"/\"following\" object or array, or profile user (\"user\", \"graphql.user\", "
-                "\"data.user\" with counts) found (top-level keys: " +
-                    (top_keys_.empty() ? std::string("none") : top_keys_) +
+                "\"data.user\" with counts) found (top-level keys: " + top_keys_.Or() +
                     "); comment threads (\"comments\", \"edge_media_to_parent_comment\", "
                     "\"edge_media_to_comment\", \"xdt_api__v1__media__media_id__comments__connection\"), direct "
                     "inboxes (\"inbox.threads\", \"thread.items\") and activity feeds (\"new_stories\") are "
@@ -1264,21 +1194,15 @@ bool Ingest::Run() {
 }  // namespace
 
 Result<Page> ParseFollowerPage(std::string_view json, const SourceInfo& source) {
-  if (json.size() > simdjson::SIMDJSON_MAXSIZE_BYTES - simdjson::SIMDJSON_PADDING) {
-    return Error{ErrorCode::kInvalidArgument, source.name, 0, "input larger than 4 GiB"};
+  Result<Page> page = detail::ParseWith<Ingest, Page>(json, source);
+  // The activity feed is a list too, read by its own parser (activity.h); only a text that names
+  // its keys is read twice.
+  if (!page.ok() && page.error().code == ErrorCode::kUnknownShape &&
+      json.find("_stories\"") != std::string_view::npos) {
+    Result<Page> feed = ParseActivityFeed(json, source);
+    if (feed.ok() || feed.error().code != ErrorCode::kUnknownShape) return feed;
   }
-  thread_local detail::PaddedBuffer buffer;  // wasm is single-threaded; native callers get one each
-  thread_local od::parser parser;
-  const simdjson::padded_string_view padded = buffer.Load(json);
-  od::document doc;
-  const error_code e = parser.iterate(padded).get(doc);
-  Ingest ingest(padded.data(), json.size(), doc, source);
-  if (e) {
-    (void)ingest.FailIterate(e);
-    return std::move(ingest.error());
-  }
-  if (!ingest.Run()) return std::move(ingest.error());
-  return std::move(ingest.page());
+  return page;
 }
 
 }  // namespace swarmlens

@@ -37,6 +37,9 @@ enum class PayloadShape : std::uint8_t {
   /// "following":{...}, "blocked_users":{...}, ...}. Two lists in one page: each account's
   /// Sighting names its own list (followers or following) and carries the follow time.
   kDyiConnections,
+  /// The activity feed `/api/v1/news/inbox/` {"new_stories":[...], "old_stories":[...]}: the
+  /// new-follower notifications as a list (ListKind::kNotifications; activity.h).
+  kActivityFeed,
 };
 
 /// True for the profile shapes (kWebProfileInfo, kProfilePageGraphql, kUserInfo,

@@ -40,21 +40,30 @@ Inputs (every field optional, unknown keys ignored):
   - Instagram web app pages: REST /api/v1/friendships/<id>/followers/ ("users", "next_max_id"),
     GraphQL "XDT" user lists, legacy GraphQL edge_followed_by / edge_follow
   - Meta "Download your information" exports: followers_1.json, following.json
-    (older and newer layouts; latin-1 mojibake in names is repaired)
-  - profile payloads (web_profile_info, /users/<id>/info, profile page GraphQL): profile tier
+    (older and newer layouts; latin-1 mojibake in names is repaired), and the 2019-2020
+    connections.json (followers and following with their follow times)
+  - profile payloads (web_profile_info, /users/<id>/info, profile page GraphQL, the 2017
+    ?__a=1 profile page): profile tier
+  - the activity feed /api/v1/news/inbox/: its new-follower notifications, as the list
+    "notifications" (newest first)
   - comment threads: REST /api/v1/media/<id>/comments/ and replies, the GraphQL comments
     connection, or a post's HTML page with the first page embedded as JSON; facebook.com
     /api/graphql/ comment and reply responses (also "for (;;);"-guarded and streamed, one JSON
-    document a line). Each comment is
+    document a line); a post page's GraphQL media (shortcode_media: edge_media_to_parent_comment,
+    edge_media_to_comment, edge_media_preview_comment). Each comment is
     checked for threats (Persian, Finglish, English lexicon), offensive language (a model trained
     on ParsOffensive) and copy-paste / burst campaigns; its author is scored like any account.
+  - direct messages: /api/v1/direct_v2/inbox/, /pending_inbox/ (message requests) and
+    /threads/<id>/: each text message is checked like a comment and its sender scored; all
+    message requests form one thread, so one text sent by many new accounts is a campaign.
   FILE  a JSON file; DIR  every *.json below it, in name order; -  standard input.
   Pages of one list should be given in list order (newest follow first): positions continue
   across the files of the same list and owner.
 
 Options:
   --format table|jsonl|csv   output format (default: table)
-  --list followers|following what the inputs are lists of (default: from the payload, else unknown)
+  --list followers|following|notifications
+                             what the inputs are lists of (default: from the payload, else unknown)
   --owner NAME               whose list it is (shown in jsonl "lists")
   --limit N                  print only the N highest-risk accounts (table and csv; jsonl prints all)
   --avatars DIR              profile pictures as image files named <username>.<ext> (JPEG, PNG, ...):
@@ -394,9 +403,11 @@ int Analyze(const Options& opt) {
       }
     }
     if (engine.comment_count() > 0) {
-      std::size_t flagged = 0;
+      std::size_t flagged = 0, messages = 0;
       std::string rows;
-      for (const ScoredComment& c : engine.Comments()) {
+      const std::vector<ScoredComment> scored = engine.Comments();
+      for (const ScoredComment& c : scored) messages += c.comment->kind != CommentKind::kComment;
+      for (const ScoredComment& c : scored) {
         std::string why;
         for (const ThreatMatch& m : c.threat.matches) {
           if (!why.empty()) why += "; ";
@@ -410,14 +421,34 @@ int Analyze(const Options& opt) {
         if (why.empty()) continue;
         ++flagged;
         const std::string author = c.author ? engine.account(*c.author).username : std::string("(unknown)");
+        // Direct messages get a KIND column: "message" or "request" (a message request).
+        if (messages > 0) {
+          rows += Pad(c.comment->kind == CommentKind::kComment   ? "comment"
+                      : c.comment->kind == CommentKind::kMessage ? "message"
+                                                                 : "request",
+                      9);
+        }
         rows += Pad(TerminalSafe(author, 24), 26) + Pad(TerminalSafe(c.comment->text, 40), 44) + TerminalSafe(why, 100) + "\n";
       }
-      std::snprintf(line, sizeof line, "\nCOMMENTS: %zu of %zu flagged (threat, offensive language, campaign, high-risk author)\n",
-                    flagged, engine.comment_count());
+      if (messages == 0) {
+        std::snprintf(line, sizeof line, "\nCOMMENTS: %zu of %zu flagged (threat, offensive language, campaign, high-risk author)\n",
+                      flagged, engine.comment_count());
+      } else {
+        std::snprintf(line, sizeof line,
+                      "\nCOMMENTS AND MESSAGES: %zu of %zu flagged (%zu direct messages; threat, offensive language, "
+                      "campaign, high-risk author)\n",
+                      flagged, engine.comment_count(), messages);
+      }
       out += line;
-      if (!rows.empty()) out += Pad("AUTHOR", 26) + Pad("COMMENT", 44) + "WHY\n" + rows;
+      if (!rows.empty()) {
+        out += (messages > 0 ? Pad("KIND", 9) : std::string()) + Pad("AUTHOR", 26) +
+               Pad(messages > 0 ? "COMMENT / MESSAGE" : "COMMENT", 44) + "WHY\n" + rows;
+      }
       for (const auto& [post, campaign] : engine.Campaigns()) {
-        out += "campaign on post " + TerminalSafe(post, 24) + ": " + TerminalSafe(campaign.description, 160) + "\n";
+        const std::string where = post == "direct:requests"           ? std::string("campaign in message requests")
+                                  : post.rfind("direct:", 0) == 0 ? "campaign in a direct conversation"
+                                                                    : "campaign on post " + TerminalSafe(post, 24);
+        out += where + ": " + TerminalSafe(campaign.description, 160) + "\n";
       }
     }
     std::snprintf(line, sizeof line, "\n%zu accounts from %zu inputs: %zu high, %zu medium, %zu low\n", ranked.size(),
@@ -663,7 +694,7 @@ int main(int argc, char** argv) {
     } else if (a == "--list") {
       if (!value(v)) return Usage("--list needs a value");
       opt.list = ParseListKind(v);
-      if (opt.list == ListKind::kUnknown) return Usage("unknown list '" + v + "' (followers, following)");
+      if (opt.list == ListKind::kUnknown) return Usage("unknown list '" + v + "' (followers, following, notifications)");
     } else if (a == "--owner") {
       if (!value(opt.owner)) return Usage("--owner needs a value");
     } else if (a == "--avatars") {

@@ -47,6 +47,10 @@
   const clusterKinds = new Set();
   /** `${list}\n${owner}` of the last list page: the dialog summary shows that list's clusters. */
   let currentList = null;
+  /** `${list}\n${owner}` of every list a payload was recognised for (the "cannot read" notice). */
+  const recognisedLists = new Set();
+  /** Key outlines of the last responses the engine could not read (keys only, never values). */
+  const unreadShapes = [];
 
   // ---- Messages from the page hook -------------------------------------------------------------
 
@@ -89,8 +93,12 @@
     }
     if (!reply || reply.ok !== true || !Array.isArray(reply.accounts)) {
       // Usually a GraphQL response that mentions "users" but is no user list: expected, so debug only.
-      console.debug('SwarmLens: response not scored', message.source, reply && reply.error);
+      console.debug('SwarmLens: response not scored', message.source, reply && reply.error && reply.error.code);
+      rememberUnread(message.text, reply && reply.error && reply.error.code);
       return;
+    }
+    if (typeof reply.list === 'string' && typeof reply.owner === 'string') {
+      recognisedLists.add(listKey(reply.list, reply.owner));
     }
     const rev = revisionOf(reply.rev);
     if (Array.isArray(reply.clusterKinds)) {
@@ -602,6 +610,124 @@
     renderSummary(summaryHost, shown);
     summaryShown = digest;
   }
+
+  // ---- "Cannot read this version of the page" ---------------------------------------------------
+  //
+  // Instagram changes its payloads without notice, and a tool that silently shows nothing looks
+  // like "no bots here". While a followers / following dialog shows profile rows, none of which
+  // the engine has scored, and no payload of that list was recognised for a few checks in a row,
+  // a notice says so at the top of the dialog, and the console gets the key outline of the
+  // responses the engine could not read (keys only: values are other people's data).
+
+  const NOTICE_TAG = 'swarmlens-notice';
+  const NOTICE_TEXT = 'SwarmLens cannot read this version of the page';
+  const NOTICE_DETAIL = 'No follower list the page received was recognised, so its accounts are not checked. ' +
+    'The browser console lists the shapes it could not read (field names only), for a report.';
+  const DIALOG_PAGE = /^\/([A-Za-z0-9._]{1,30})\/(followers|following)\/?$/;
+  const CHECK_MS = 1000;
+  const CHECKS_BEFORE_NOTICE = 3;  // ~3 s of rows without a recognised payload
+  const MIN_ROWS = 3;
+  const MAX_SHAPES = 5;
+  const MAX_PATHS = 40;
+
+  /** The key paths of a JSON text, to depth 6 (array elements as `[]`), or its type when not JSON. */
+  function keyOutline(text) {
+    let value;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return ['(not JSON)'];
+    }
+    const paths = [];
+    const walk = (node, prefix, depth) => {
+      if (paths.length >= MAX_PATHS) return;
+      if (Array.isArray(node)) {
+        if (node.length > 0) walk(node[0], `${prefix}[]`, depth);
+        return;
+      }
+      if (node === null || typeof node !== 'object' || depth === 6) return;
+      for (const key of Object.keys(node).slice(0, 12)) {
+        const path = prefix ? `${prefix}.${key.slice(0, 60)}` : key.slice(0, 60);
+        paths.push(path);
+        walk(node[key], path, depth + 1);
+      }
+    };
+    walk(value, '', 0);
+    return paths.length > 0 ? paths : [Array.isArray(value) ? '[]' : typeof value];
+  }
+
+  function rememberUnread(text, code) {
+    if (unreadShapes.length >= MAX_SHAPES) unreadShapes.shift();
+    unreadShapes.push({ code: typeof code === 'string' ? code.slice(0, 40) : 'unknown', keys: keyOutline(text) });
+  }
+
+  let noticeHost = null;
+  let noticeLogged = '';
+  let staleChecks = 0;
+
+  /** The open followers / following dialog when its rows are profiles nobody scored, else null. */
+  function unreadDialog() {
+    const page = DIALOG_PAGE.exec(location.pathname);
+    if (!page) return null;
+    const owner = page[1].toLowerCase();
+    const list = page[2];
+    if (recognisedLists.has(listKey(list, owner)) || recognisedLists.has(listKey(list, page[1]))) return null;
+    for (const dialog of document.querySelectorAll(DIALOG)) {
+      const users = new Set();
+      for (const link of dialog.querySelectorAll('a[href]')) {
+        const name = profileUsername(link);
+        if (!name || name === owner) continue;
+        if (results.has(name)) return null;  // something here was read: no notice
+        users.add(name);
+      }
+      if (users.size >= MIN_ROWS) return { dialog, key: listKey(list, owner) };
+    }
+    return null;
+  }
+
+  function createNoticeHost() {
+    const host = document.createElement(NOTICE_TAG);
+    host.style.setProperty('all', 'initial', 'important');
+    host.style.setProperty('display', 'block', 'important');
+    const root = host.attachShadow({ mode: 'open' });
+    applyStyles(root, `
+      :host { all: initial; display: block; }
+      .notice { margin: 6px 8px; padding: 6px 8px; border: 1px solid #8a4b00; border-radius: 8px;
+        background: #fff3e0; color: #212121; font: 400 12px/16px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+      .title { font-weight: 600; color: #8a4b00; display: block; }
+    `);
+    const notice = document.createElement('div');
+    notice.className = 'notice';
+    notice.setAttribute('role', 'status');
+    const title = document.createElement('span');
+    title.className = 'title';
+    title.textContent = NOTICE_TEXT;
+    const detail = document.createElement('span');
+    detail.className = 'detail';
+    detail.textContent = NOTICE_DETAIL;
+    notice.append(title, detail);
+    root.append(notice);
+    shadowOf.set(host, root);
+    return host;
+  }
+
+  function checkReadable() {
+    const unread = unreadDialog();
+    if (!unread) {
+      staleChecks = 0;
+      if (noticeHost) noticeHost.remove();
+      return;
+    }
+    if (++staleChecks < CHECKS_BEFORE_NOTICE) return;
+    if (!noticeHost) noticeHost = createNoticeHost();
+    if (noticeHost.parentElement !== unread.dialog) unread.dialog.prepend(noticeHost);
+    if (noticeLogged !== unread.key) {
+      noticeLogged = unread.key;
+      console.warn(`SwarmLens: ${NOTICE_TEXT}: no payload recognised for this ${unread.key.split('\n')[0]} dialog; ` +
+        'shapes of the responses it could not read (keys only):', JSON.stringify(unreadShapes));
+    }
+  }
+  setInterval(checkReadable, CHECK_MS);
 
   // The badge look, shared with comments.js (the next content script, same isolated world: the
   // page cannot see this global). Comment authors get exactly the follower badge.

@@ -6,6 +6,7 @@ const char* ListKindName(ListKind kind) noexcept {
   switch (kind) {
     case ListKind::kFollowers: return "followers";
     case ListKind::kFollowing: return "following";
+    case ListKind::kNotifications: return "notifications";
     case ListKind::kUnknown: break;
   }
   return "unknown";
@@ -14,6 +15,7 @@ const char* ListKindName(ListKind kind) noexcept {
 ListKind ParseListKind(std::string_view name) noexcept {
   if (name == "followers") return ListKind::kFollowers;
   if (name == "following") return ListKind::kFollowing;
+  if (name == "notifications") return ListKind::kNotifications;
   return ListKind::kUnknown;
 }
 

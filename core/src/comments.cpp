@@ -41,8 +41,26 @@ const char* CommentShapeName(CommentShape shape) noexcept {
       return "facebook_graphql";
     case CommentShape::kFacebookReplies:
       return "facebook_replies";
+    case CommentShape::kShortcodeMedia:
+      return "shortcode_media";
+    case CommentShape::kDirectInbox:
+      return "direct_inbox";
+    case CommentShape::kDirectThread:
+      return "direct_thread";
   }
   return "unknown";
+}
+
+const char* CommentKindName(CommentKind kind) noexcept {
+  switch (kind) {
+    case CommentKind::kComment:
+      return "comment";
+    case CommentKind::kMessage:
+      return "message";
+    case CommentKind::kMessageRequest:
+      return "message_request";
+  }
+  return "comment";
 }
 
 namespace {
@@ -51,7 +69,6 @@ using detail::AllDigits;
 using detail::EndsWith;
 using detail::HasNonAscii;
 using detail::IntMode;
-using detail::IsJsonNumber;
 using detail::StartsWith;
 namespace od = detail::od;
 using detail::error_code;
@@ -67,17 +84,8 @@ bool IsSpace(char c) { return detail::IsJsonSpace(c); }
 std::string_view Trim(std::string_view s) { return detail::TrimJsonSpace(s); }
 bool ParseU64(std::string_view s, std::uint64_t* out) { return detail::ParseDecimal(s, out); }
 
-// An opaque comment id (the extension's DOM-read Facebook comments, GraphQL ids): short and
-// plain, so it can key a map and be printed without escaping.
-bool IsOpaqueId(std::string_view s) {
-  if (s.empty() || s.size() > 128) return false;
-  for (char c : s) {
-    const bool ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
-                    c == '-' || c == ':' || c == '.' || c == '=' || c == '+' || c == '/';
-    if (!ok) return false;
-  }
-  return true;
-}
+// An opaque comment id (the extension's DOM-read Facebook comments, GraphQL ids).
+bool IsOpaqueId(std::string_view s) { return detail::IsPlainToken(s); }
 
 // Base64 (standard or URL-safe alphabet, padding optional) -> bytes; nullopt on anything else.
 std::optional<std::string> DecodeBase64(std::string_view s) {
@@ -237,7 +245,11 @@ class Parser : public detail::JsonReader {
   bool Walk(od::value v, int depth);
   bool WalkObject(od::object& obj, int depth);
   bool CandidateArray(od::value& v, std::string_view key, int container, int depth);
+  /// Reads a connection {edges:[{node}], page_info} strictly into `*out` (`field` names it in errors).
+  bool ReadConnection(od::value& v, CommentShape shape, std::string_view field, int container, int depth, Found* out);
   bool Connection(od::value& v, CommentShape shape, int depth);
+  bool PostPageConnection(od::value& v, std::string_view key, int container, int depth);
+  bool ThreadedReplies(od::value& v, std::vector<Comment>* replies, ReadState& st, int depth);
   bool ReadComment(od::value& v, std::vector<Comment>* out, ReadState& st, bool* comment_like, int depth);
   // Facebook (read strictly, like the named Instagram connections).
   bool FbRendering(od::value& v, int depth);
@@ -256,6 +268,10 @@ class Parser : public detail::JsonReader {
   std::string_view post_;
   CommentPage page_;
   std::optional<Found> connection_;   // an explicitly named GraphQL connection (wins)
+  // A post page's comments (shortcode_media's edge_media_to_parent_comment, ...), and the rank of
+  // the key it came from (lower wins: the preview holds only some of the comments).
+  std::optional<Found> post_page_;
+  int post_page_rank_ = 0;
   std::optional<Found> array_;        // the first non-empty comment array
   std::optional<Found> empty_array_;  // the first empty `comments` / `child_comments` array
   std::optional<Found> facebook_;     // every Facebook comment connection, in document order
@@ -459,8 +475,10 @@ bool Parser::ReadComment(od::value& v, std::vector<Comment>* out, ReadState& st,
       ok = ReadInt(fv, key, &created_at, st);
     } else if (key == "created_at_utc") {
       ok = ReadInt(fv, key, &created_at_utc, st);
-    } else if (key == "user") {
+    } else if (key == "user" || key == "owner") {  // "owner": GraphQL post-page nodes
       ok = ReadUser(fv, c.author, st, depth + 1);
+    } else if (key == "edge_threaded_comments") {
+      ok = ThreadedReplies(fv, &replies, st, depth + 1);
     } else if (key == "user_id") {
       ok = ReadId(fv, key, &user_id, st);
     } else if (key == "parent_comment_id") {
@@ -531,17 +549,53 @@ bool Parser::ReadComment(od::value& v, std::vector<Comment>* out, ReadState& st,
 // An explicitly named connection {edges:[{node}], page_info}: read strictly.
 bool Parser::Connection(od::value& v, CommentShape shape, int depth) {
   if (connection_) return Validate(v, depth);  // the first connection in a document wins
+  Found found;
+  const std::string_view field = shape == CommentShape::kGraphql ? kConnectionKey : kChildConnectionKey;
   od::json_type t{};
   if (!Type(v, &t)) return false;
-  ReadState strict;
   if (t == od::json_type::null) return ConsumeNull(v);
-  if (t != od::json_type::object) {
-    return WrongType(v, "an object", shape == CommentShape::kGraphql ? kConnectionKey : kChildConnectionKey, strict);
-  }
+  if (!ReadConnection(v, shape, field, -1, depth, &found)) return false;
+  found.nested = depth > 3;  // deeper than {"data": {"<connection>": ...}}
+  connection_ = std::move(found);
+  return true;
+}
+
+// Which post-page key holds the comments, best first; -1 for other keys.
+int PostPageRank(std::string_view key) {
+  if (key == "edge_media_to_parent_comment") return 0;  // 2021-: top-level comments, replies threaded
+  if (key == "edge_media_to_comment") return 1;         // 2018: every comment
+  if (key == "edge_media_preview_comment") return 2;    // the few shown under the post
+  return -1;
+}
+
+// A post page's comments: `graphql.shortcode_media` / `data.xdt_shortcode_media` hold them under
+// edge_media_to_parent_comment (replies under each node's edge_threaded_comments),
+// edge_media_preview_comment or, in 2018, edge_media_to_comment; read strictly.
+bool Parser::PostPageConnection(od::value& v, std::string_view key, int container, int depth) {
+  const int rank = PostPageRank(key);
+  od::json_type t{};
+  if (!Type(v, &t)) return false;
+  if (t == od::json_type::null) return ConsumeNull(v);
+  if (post_page_ && post_page_rank_ <= rank) return Validate(v, depth);  // a better list came first
+  Found found;
+  if (!ReadConnection(v, CommentShape::kShortcodeMedia, key, container, depth, &found)) return false;
+  found.nested = depth > 4;  // deeper than {"data": {"xdt_shortcode_media": {<key>: ...}}}
+  post_page_ = std::move(found);
+  post_page_rank_ = rank;
+  return true;
+}
+
+bool Parser::ReadConnection(od::value& v, CommentShape shape, std::string_view field, int container, int depth,
+                            Found* out) {
+  ReadState strict;
+  od::json_type t{};
+  if (!Type(v, &t)) return false;
+  if (t != od::json_type::object) return WrongType(v, "an object", field, strict);
   od::object obj;
   if (auto e = v.get_object().get(obj)) return FailJson(e);
-  Found found;
+  Found& found = *out;
   found.shape = shape;
+  found.container = container;
   std::optional<std::string> cursor;
   std::optional<bool> has_next;
   for (auto fr : obj) {
@@ -604,9 +658,35 @@ bool Parser::Connection(od::value& v, CommentShape shape, int depth) {
   }
   if (has_next == false) cursor.reset();
   found.cursor = std::move(cursor);
-  found.nested = depth > 3;  // deeper than {"data": {"<connection>": ...}}
-  connection_ = std::move(found);
   return true;
+}
+
+// A post-page node's `edge_threaded_comments` {count, page_info, edges:[{node}]}: its replies.
+bool Parser::ThreadedReplies(od::value& v, std::vector<Comment>* replies, ReadState& st, int depth) {
+  od::json_type t{};
+  if (!Type(v, &t)) return false;
+  if (t == od::json_type::null) return ConsumeNull(v);
+  if (t != od::json_type::object) return WrongType(v, "an object", "edge_threaded_comments", st);
+  return ForEachField(v, [&](std::string_view key, od::value& fv) {
+    if (key != "edges") return Validate(fv, depth + 1);
+    od::json_type et{};
+    if (!Type(fv, &et)) return false;
+    if (et == od::json_type::null) return ConsumeNull(fv);
+    if (et != od::json_type::array) return WrongType(fv, "an array", "edge_threaded_comments.edges", st);
+    return ForEachElement(fv, [&](od::value& edge) {
+      od::json_type nt{};
+      if (!Type(edge, &nt)) return false;
+      if (nt != od::json_type::object) return WrongType(edge, "an object", "edge_threaded_comments.edges[]", st);
+      return ForEachField(edge, [&](std::string_view ekey, od::value& nv) {
+        if (ekey != "node") return Validate(nv, depth + 3);
+        od::json_type ntt{};
+        if (!Type(nv, &ntt)) return false;
+        if (ntt != od::json_type::object) return WrongType(nv, "a comment object", "node", st);
+        bool like = false;
+        return ReadComment(nv, replies, st, &like, depth + 3);
+      });
+    });
+  });
 }
 
 // ---- Facebook GraphQL comments ----
@@ -942,6 +1022,7 @@ bool Parser::WalkObject(od::object& obj, int depth) {
   std::optional<bool> has_more;
   std::optional<Comment> parent;
   std::optional<std::pair<std::string, std::string>> feedback_of;  // {post, comment}
+  std::optional<std::string> object_id;                            // this object's decimal `id`
   ReadState lenient{true, std::nullopt};
   for (auto fr : obj) {
     od::field f;
@@ -952,6 +1033,8 @@ bool Parser::WalkObject(od::object& obj, int depth) {
     bool ok = true;
     if (key == kConnectionKey) {
       ok = Connection(fv, CommentShape::kGraphql, depth + 1);
+    } else if (PostPageRank(key) >= 0) {
+      ok = PostPageConnection(fv, key, id, depth + 1);
     } else if (key == kChildConnectionKey) {
       ok = Connection(fv, CommentShape::kGraphqlReplies, depth + 1);
     } else if (key == "comments" || key == "child_comments") {
@@ -970,6 +1053,11 @@ bool Parser::WalkObject(od::object& obj, int depth) {
         std::optional<std::string_view> s;
         ok = JsonReader::ReadString(fv, key, &s);
         if (ok && s && StartsWith(*s, "ZmVlZGJhY2s6")) feedback_of = DecodeFacebookId(*s, "feedback");
+        if (ok && s && AllDigits(*s)) object_id = std::string(*s);  // a shortcode_media's media id
+      } else if (t == od::json_type::number) {
+        std::optional<std::string> number;
+        ok = ReadCursor(fv, &number);
+        if (ok && number && AllDigits(*number)) object_id = std::move(number);
       } else {
         ok = Walk(fv, depth + 1);
       }
@@ -1003,6 +1091,12 @@ bool Parser::WalkObject(od::object& obj, int depth) {
         if (!c.parent_id && c.id != parent->id) c.parent_id = parent->id;
       }
       (*found)->parent = parent;
+    }
+  }
+  if (post_page_ && post_page_->container == id && object_id) {
+    // The comments of a shortcode_media belong to that media (its `id`), unless the caller named one.
+    for (Comment& c : post_page_->comments) {
+      if (c.post.empty()) c.post = *object_id;
     }
   }
   if (feedback_of) {
@@ -1043,37 +1137,21 @@ bool Parser::Run() {
       if (!Walk(el, 2)) return false;
     }
   } else {
-    const std::string_view text = Trim(std::string_view(base_, len_));
-    const auto lead = static_cast<std::size_t>(text.data() - base_);
-    if (type == od::json_type::number) {
-      std::size_t end = 0;
-      while (end < text.size() && !IsSpace(text[end])) ++end;
-      if (end < text.size()) {
-        return Fail(ErrorCode::kMalformedJson, lead + text.find_first_not_of(" \t\r\n", end),
-                    "unexpected content after the JSON value");
-      }
-      if (!IsJsonNumber(text)) return Fail(ErrorCode::kMalformedJson, lead, "invalid JSON: expected a number");
-    } else {
-      if (type == od::json_type::string) {
-        std::string_view s;
-        if (auto e = doc_.get_string().get(s)) return FailJson(e, 0);
-      } else if (type == od::json_type::boolean) {
-        bool b = false;
-        if (doc_.get_bool().get(b)) return FailJson(simdjson::T_ATOM_ERROR, 0);
-      } else {
-        bool is_null = false;
-        if (doc_.is_null().get(is_null) || !is_null) return FailJson(simdjson::N_ATOM_ERROR, 0);
-      }
-      if (!doc_.at_end()) return FailJson(simdjson::TRAILING_CONTENT);
-    }
+    if (!CheckScalarRoot(type)) return false;
     return Fail(ErrorCode::kUnknownShape, 0, "top-level scalar: expected an object holding a comment list");
   }
   if (!doc_.at_end()) return FailJson(simdjson::TRAILING_CONTENT);
-  std::optional<Found>& found = connection_ ? connection_ : facebook_ ? facebook_ : array_ ? array_ : empty_array_;
+  std::optional<Found>& found = connection_   ? connection_
+                                : post_page_  ? post_page_
+                                : facebook_   ? facebook_
+                                : array_      ? array_
+                                              : empty_array_;
   if (!found) {
     return Fail(ErrorCode::kUnknownShape, 0,
                 "no comment list found: expected \"comments\" or \"child_comments\" arrays of comment objects, a "
-                "\"xdt_api__v1__media__media_id__comments__connection\" or Facebook's "
+                "\"xdt_api__v1__media__media_id__comments__connection\", a post page's "
+                "\"edge_media_to_parent_comment\", \"edge_media_preview_comment\" or \"edge_media_to_comment\" "
+                "(under \"shortcode_media\" or \"xdt_shortcode_media\"), or Facebook's "
                 "\"comment_rendering_instance_for_feed_location\"");
   }
   page_.shape = found->shape;

@@ -464,6 +464,19 @@ Result<CommentSummary> Engine::IngestComments(std::string_view text, const Sourc
   const bool html = first < text.size() && text[first] == '<';
   Result<CommentPage> parsed =
       html ? ParseCommentPageFromHtml(text, source, post) : ParseCommentPage(text, source, post);
+  if (!parsed && !html && parsed.error().code == ErrorCode::kUnknownShape) {
+    // Direct messages (inbox, message requests, one conversation) are stored like comments.
+    Result<DirectPage> direct = ParseDirectPage(text, source);
+    if (direct) {
+      parsed = std::move(direct.value().messages);
+    } else if (direct.error().code != ErrorCode::kUnknownShape) {
+      return direct.error();
+    } else {
+      Error e = parsed.error();
+      e.message += "; no direct inbox (\"inbox.threads\") or thread (\"thread\") either";
+      return e;
+    }
+  }
   if (!parsed) return parsed.error();
   CommentPage& page = parsed.value();
 

@@ -13,9 +13,11 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "json_read.h"
 #include "simdjson.h"
+#include "swarmlens/activity.h"
 
 namespace swarmlens {
 
@@ -39,27 +41,57 @@ const char* PayloadShapeName(PayloadShape shape) noexcept {
       return "user_info";
     case PayloadShape::kGraphqlXdtProfile:
       return "graphql_xdt_profile";
+    case PayloadShape::kProfilePage2017:
+      return "profile_page_2017";
+    case PayloadShape::kDyiConnections:
+      return "dyi_connections";
+    case PayloadShape::kActivityFeed:
+      return "activity_feed";
   }
   return "unknown";
 }
 
 bool IsProfileShape(PayloadShape shape) noexcept {
-  return static_cast<std::uint8_t>(shape) >= static_cast<std::uint8_t>(PayloadShape::kWebProfileInfo);
-}
-
-bool IsDefaultAvatarUrl(std::string_view url) noexcept {
-  // Instagram serves one silhouette file; the cache key is base64("anonymous_profile_pic").
-  // Facebook serves its silhouettes (several files) from one fbcdn.net path class, t1.30497-1.
-  return url.find("44884218_345707102882519_2446069589734326272_n.jpg") != std::string_view::npos ||
-         url.find("ig_cache_key=YW5vbnltb3VzX3Byb2ZpbGVfcGlj") != std::string_view::npos ||
-         (url.find(".fbcdn.net/v/t1.30497-1/") != std::string_view::npos);
+  switch (shape) {
+    case PayloadShape::kWebProfileInfo:
+    case PayloadShape::kProfilePageGraphql:
+    case PayloadShape::kUserInfo:
+    case PayloadShape::kGraphqlXdtProfile:
+    case PayloadShape::kProfilePage2017:
+      return true;
+    default:
+      return false;
+  }
 }
 
 namespace {
 
-// A picture URL on Meta's image hosts that names an image file: then "not the default silhouette"
-// is known. Placeholders such as ".../..." stay unknown.
-bool IsRealCdnPictureUrl(std::string_view url) {
+// Instagram's silhouette files, one per era (the newest first); the cache key is
+// base64("anonymous_profile_pic").
+constexpr std::string_view kInstagramSilhouettes[] = {
+    "573323465_1219825463302212_7278921664109726296_n.png",  // 2025-26
+    "44884218_345707102882519_2446069589734326272_n.jpg",    // 2018-2025
+    "11906329_960233084022564_1448528159_a.jpg",             // before 2019
+};
+constexpr std::string_view kAnonymousCacheKey = "YW5vbnltb3VzX3Byb2ZpbGVfcGlj";
+
+}  // namespace
+
+bool IsDefaultAvatarUrl(std::string_view url) noexcept {
+  // Facebook serves its silhouettes (several files) from one fbcdn.net path class, t1.30497-1.
+  for (std::string_view file : kInstagramSilhouettes) {
+    if (url.find(file) != std::string_view::npos) return true;
+  }
+  return url.find("ig_cache_key=YW5vbnltb3VzX3Byb2ZpbGVfcGlj") != std::string_view::npos ||
+         url.find(".fbcdn.net/v/t1.30497-1/") != std::string_view::npos;
+}
+
+namespace {
+
+// A picture URL on Meta's image hosts that names an image file; sets `*instagram` when it is an
+// Instagram profile picture (host *.cdninstagram.com, or the t51.2885-19 path class that
+// Instagram also serves from *.fbcdn.net). Placeholders such as ".../..." name no file.
+bool IsCdnPictureFile(std::string_view url, bool* instagram) {
   if (detail::StartsWith(url, "https://")) {
     url.remove_prefix(8);
   } else if (detail::StartsWith(url, "http://")) {
@@ -73,6 +105,7 @@ bool IsRealCdnPictureUrl(std::string_view url) {
   if (!detail::EndsWith(host, ".cdninstagram.com") && !detail::EndsWith(host, ".fbcdn.net")) return false;
   std::string_view path = url.substr(host_end);
   path = path.substr(0, path.find_first_of("?#"));
+  *instagram = detail::EndsWith(host, ".cdninstagram.com") || path.find("/t51.") != std::string_view::npos;
   const std::string_view file = path.substr(path.rfind('/') + 1);
   for (std::string_view ext : {".jpg", ".jpeg", ".png", ".webp", ".heic", ".gif"}) {
     if (file.size() > ext.size() && detail::EndsWith(file, ext)) return true;
@@ -80,11 +113,31 @@ bool IsRealCdnPictureUrl(std::string_view url) {
   return false;
 }
 
+// The value of the `ig_cache_key` query parameter; empty when there is none.
+std::string_view CacheKey(std::string_view url) {
+  const std::size_t query = url.find('?');
+  if (query == std::string_view::npos) return {};
+  for (std::size_t at = url.find("ig_cache_key=", query); at != std::string_view::npos;
+       at = url.find("ig_cache_key=", at + 1)) {
+    if (url[at - 1] != '?' && url[at - 1] != '&') continue;
+    const std::string_view value = url.substr(at + 13);
+    return value.substr(0, value.find_first_of("&#"));
+  }
+  return {};
+}
+
 }  // namespace
 
 std::optional<bool> AnonymousAvatarFromUrl(std::string_view url) noexcept {
   if (IsDefaultAvatarUrl(url)) return true;
-  if (IsRealCdnPictureUrl(url)) return false;
+  bool instagram = false;
+  if (!IsCdnPictureFile(url, &instagram)) return std::nullopt;
+  // Facebook keeps every silhouette in one path class, so any other file there is a picture.
+  if (!instagram) return false;
+  // Older Instagram URLs name the upload in their cache key (base64 of its media id); without
+  // one, a file of another name may be a silhouette this build does not know.
+  const std::string_view key = CacheKey(url);
+  if (key.size() >= 8 && !detail::StartsWith(key, kAnonymousCacheKey)) return false;
   return std::nullopt;
 }
 
@@ -93,7 +146,6 @@ namespace {
 using detail::EndsWith;
 using detail::HasNonAscii;
 using detail::IntMode;
-using detail::IsJsonNumber;
 using detail::ParseDecimal;
 using detail::StartsWith;
 namespace od = detail::od;
@@ -101,7 +153,6 @@ using detail::error_code;
 
 constexpr int kMaxDepth = detail::kMaxJsonDepth;
 
-bool IsSpace(char c) { return detail::IsJsonSpace(c); }
 std::string_view Trim(std::string_view s) { return detail::TrimJsonSpace(s); }
 
 // Text as kept in an Account: mojibake repaired (the common ASCII case costs one scan).
@@ -159,6 +210,10 @@ enum class Field : std::uint8_t {
   kIsBusiness,
   kIsProfessional,
   kJoinedRecently,
+  // The 2017 profile page: {"count": N} objects under other names.
+  kLegacyFollowedBy,  ///< followed_by: followers
+  kLegacyFollows,     ///< follows: following
+  kLegacyMedia,       ///< media {"count": N, "nodes": [...]}: posts
 };
 
 Field ClassifyPlain(std::string_view k) {
@@ -168,7 +223,9 @@ Field ClassifyPlain(std::string_view k) {
     case 4:
       return k == "reel" ? Field::kReel : Field::kNone;
     case 5:
-      return k == "pk_id" ? Field::kPkId : Field::kNone;
+      return k == "pk_id" ? Field::kPkId : k == "media" ? Field::kLegacyMedia : Field::kNone;
+    case 7:
+      return k == "follows" ? Field::kLegacyFollows : Field::kNone;
     case 8:
       return k == "username" ? Field::kUsername : Field::kNone;
     case 9:
@@ -184,6 +241,7 @@ Field ClassifyPlain(std::string_view k) {
              : k == "media_count" ? Field::kMediaCount
              : k == "edge_follow" ? Field::kEdgeFollow
              : k == "is_business" ? Field::kIsBusiness
+             : k == "followed_by" ? Field::kLegacyFollowedBy
                                   : Field::kNone;
     case 12:
       return k == "external_url" ? Field::kExternalUrl : Field::kNone;
@@ -237,6 +295,7 @@ struct UserState {
   bool saw_username = false;            // a `username` key, whatever its value
   bool saw_count = false;               // a profile count key (follower_count, edge_followed_by...)
   bool edge_counts = false;             // counts in the web_profile_info form {"count": N}
+  bool legacy_counts = false;           // counts under the 2017 names (followed_by, follows, media)
   bool not_user = false;                // a non-user __typename (lenient objects only)
   std::optional<Error> deferred;
 };
@@ -250,15 +309,13 @@ class Ingest : public detail::JsonReader {
   bool Run();
 
   Page& page() { return page_; }
-  /// Records a failure of parser.iterate() itself (before any value was read).
-  bool FailIterate(error_code e) { return FailJson(e, 0); }
 
  private:
   // -- readers beyond json_read.h's; each consumes the value completely
   bool ReadInt(od::value& v, std::string_view field, std::optional<std::int64_t>* out) {
     return JsonReader::ReadInt(v, field, out, IntMode::kStrict);
   }
-  bool ReadId(od::value& v, std::string_view field, std::optional<std::uint64_t>* out);
+  bool ReadId(od::value& v, std::string_view field, std::optional<std::uint64_t>* out) { return ReadPk(v, field, out); }
   bool ReadCursor(od::value& v, std::string_view field, std::optional<std::string>* out) {
     return JsonReader::ReadCursor(v, field, out, /*lenient=*/false);
   }
@@ -273,7 +330,10 @@ class Ingest : public detail::JsonReader {
                  UserState* profile = nullptr);
   bool Users(od::value& v, std::string_view field, PayloadShape shape, ListKind implied, int depth);
   bool Edges(od::value& v, PayloadShape shape, ListKind implied, int depth);
-  bool DyiList(od::array& arr, int depth);
+  /// `bare`: the array is the document's root, which only its first element shows to be a DYI
+  /// export (else the document is of an unknown shape).
+  bool DyiList(od::array& arr, int depth, bool bare = false);
+  bool Connections(od::value& v, std::string_view key, int depth);
   bool User(od::value& v, Account& acc, int depth);
   bool UserField(od::value& v, std::string_view key, Field field, UserState& st, int depth);
   void FinishUser(UserState& st);
@@ -287,7 +347,10 @@ class Ingest : public detail::JsonReader {
   bool PageInfo(od::value& v, std::optional<std::string>* cursor, std::optional<bool>* has_next, int depth) {
     return ReadPageInfo(v, cursor, has_next, depth, /*lenient=*/false);
   }
-  bool DyiEntry(od::value& v, Account& acc, std::optional<std::int64_t>* listed_at, int depth);
+  /// `unknown` (the first element of a bare root array only): set, instead of failing, when the
+  /// object has none of the DYI keys.
+  bool DyiEntry(od::value& v, Account& acc, std::optional<std::int64_t>* listed_at, int depth,
+                std::optional<Error>* unknown = nullptr);
   bool StringListData(od::value& v, std::optional<std::string_view>* value, std::optional<std::string_view>* href,
                       std::optional<std::int64_t>* ts, int depth);
   void NoteTopKey(std::string_view key);
@@ -315,26 +378,11 @@ class Ingest : public detail::JsonReader {
   int list_container_ = -1;
   int container_count_ = 0;
   bool xdt_hint_ = false;  // alias keys or XDT __typename seen in a user object
-  std::string top_keys_;   // for the unknown-shape message
-  int top_key_count_ = 0;
+  bool last_user_legacy_counts_ = false;  // the last User() read counts under the 2017 names
+  std::optional<Error> bare_unknown_;     // a root array that is no DYI export (raised after the checks)
+  unsigned connection_sections_ = 0;      // connections.json sections read: 1 followers, 2 following
+  detail::KeyNotes top_keys_;  // for the unknown-shape message
 };
-
-bool Ingest::ReadId(od::value& v, std::string_view field, std::optional<std::uint64_t>* out) {
-  detail::IdToken id;
-  if (!ReadIdToken(v, field, "a string or number", "a non-negative integer id", &id)) return false;
-  if (id.kind == detail::IdToken::kNone) {  // null, or "" which carries no id: unknown, not an error
-    out->reset();
-    return true;
-  }
-  if (id.kind == detail::IdToken::kNumber) {
-    *out = id.number;
-    return true;
-  }
-  std::uint64_t n = 0;
-  if (!ParseDecimal(id.text, &n)) return FailType(v, "a decimal id", field);
-  *out = n;
-  return true;
-}
 
 bool Ingest::ReadCount(od::value& v, std::string_view field, std::optional<std::uint64_t>* out) {
   detail::IdToken count;  // read like an id: a non-negative number or digits; "" shows no count
@@ -352,15 +400,7 @@ bool Ingest::ReadCount(od::value& v, std::string_view field, std::optional<std::
 }
 
 void Ingest::NoteTopKey(std::string_view key) {
-  if (have_list_ || top_key_count_ > 4) return;
-  if (top_key_count_++ == 4) {
-    top_keys_ += ", ...";
-    return;
-  }
-  if (!top_keys_.empty()) top_keys_ += ", ";
-  top_keys_ += '"';
-  top_keys_ += key.substr(0, 40);
-  top_keys_ += '"';
+  if (!have_list_) top_keys_.Note(key);
 }
 
 bool Ingest::Container(od::object& obj, Where where, ListKind implied, int depth, UserState* profile) {
@@ -454,6 +494,7 @@ bool Ingest::ListField(od::value& v, std::string_view key, Where where, ListKind
                   following ? ListKind::kFollowing : ListKind::kFollowers);
         return DyiList(arr, depth);
       }
+      if ((key == "followers" || key == "following") && is_object) return Connections(v, key, depth);
       if (key == "data" && is_object) break;
       if (key == "user" && is_object) return ProfileUser(v, PayloadShape::kUserInfo, depth);
       if (key == "graphql" && is_object) return GraphqlRoot(v, depth);
@@ -731,6 +772,19 @@ bool Ingest::UserField(od::value& fv, std::string_view key, Field field, UserSta
       return Soft(ReadBool(fv, key, &acc.is_professional), st);
     case Field::kJoinedRecently:
       return Soft(ReadBool(fv, key, &acc.is_joined_recently), st);
+    case Field::kLegacyFollowedBy:
+    case Field::kLegacyFollows:
+    case Field::kLegacyMedia: {
+      // Only the {"count": N} object is the 2017 count; these names mean other things elsewhere.
+      od::json_type type{};
+      if (auto e = fv.type().get(type)) return FailJsonAt(e, fv);
+      if (type != od::json_type::object) return Validate(fv, depth + 1);
+      st.saw_count = st.edge_counts = st.legacy_counts = true;
+      std::optional<std::uint64_t>* count = field == Field::kLegacyFollowedBy ? &acc.follower_count
+                                            : field == Field::kLegacyFollows  ? &acc.following_count
+                                                                              : &acc.media_count;
+      return EdgeCount(fv, key, count, st, depth + 1);
+    }
     case Field::kNone:
       return Validate(fv, depth + 1);
   }
@@ -767,6 +821,7 @@ bool Ingest::User(od::value& v, Account& acc, int depth) {
     if (!UserField(f.value(), key, field, st, depth)) return false;
   }
   FinishUser(st);
+  last_user_legacy_counts_ = st.legacy_counts;
   if (!acc.pk && acc.username.empty()) {
     return Fail(ErrorCode::kUnexpectedType, offset, "user without pk or username");
   }
@@ -790,7 +845,7 @@ bool Ingest::ProfileUser(od::value& v, PayloadShape shape, int depth) {
   if (have_list_) return Validate(v, depth);  // the first list or profile in a document wins
   Account acc;
   if (!User(v, acc, depth)) return false;
-  AcceptProfile(std::move(acc), shape);
+  AcceptProfile(std::move(acc), last_user_legacy_counts_ ? PayloadShape::kProfilePage2017 : shape);
   return true;
 }
 
@@ -836,22 +891,174 @@ bool Ingest::AmbiguousObject(od::value& v, std::string_view key, int depth) {
   if (!candidate.pk && candidate.username.empty()) {
     return Fail(ErrorCode::kUnexpectedType, offset, "user without pk or username");
   }
-  AcceptProfile(std::move(candidate),
-                st.edge_counts ? PayloadShape::kWebProfileInfo : PayloadShape::kGraphqlXdtProfile);
+  AcceptProfile(std::move(candidate), st.legacy_counts ? PayloadShape::kProfilePage2017
+                                      : st.edge_counts ? PayloadShape::kWebProfileInfo
+                                                       : PayloadShape::kGraphqlXdtProfile);
   return true;
 }
 
-bool Ingest::DyiList(od::array& arr, int depth) {
+bool Ingest::DyiList(od::array& arr, int depth, bool bare) {
+  bool first = true;
+  std::optional<Error> unknown;  // a bare array that is no DYI export: the rest is only checked
   for (auto er : arr) {
     od::value el;
     if (auto e = std::move(er).get(el)) return FailJson(e);
+    if (unknown) {
+      if (!Validate(el, depth + 1)) return false;
+      continue;
+    }
     od::json_type et{};
     if (auto e = el.type().get(et)) return FailJsonAt(e, el);
-    if (et != od::json_type::object) return FailWrongType(el, "expected an object in the DYI list");
+    if (et != od::json_type::object) {
+      if (!(bare && first)) return FailWrongType(el, "expected an object in the DYI list");
+      static const char* const kNames[] = {"values", "arrays", "objects", "numbers", "strings", "booleans", "nulls"};
+      const auto index = static_cast<std::size_t>(et);
+      unknown = Error{ErrorCode::kUnknownShape, source_.name, OffsetOf(el),
+                      std::string("top-level array of ") + kNames[index < 7 ? index : 0] +
+                          ": expected a DYI followers export (objects with \"title\" and \"string_list_data\") "
+                          "or an object holding a list or profile"};
+      if (!Validate(el, depth + 1)) return false;
+      continue;
+    }
     Account& acc = NewAccount();
     std::optional<std::int64_t> listed_at;
-    if (!DyiEntry(el, acc, &listed_at, depth + 1)) return false;
+    if (!DyiEntry(el, acc, &listed_at, depth + 1, bare && first ? &unknown : nullptr)) return false;
+    first = false;
+    if (unknown) {
+      page_.accounts.pop_back();
+      continue;
+    }
     AddSighting(acc, listed_at);
+  }
+  if (unknown) bare_unknown_ = std::move(unknown);
+  return true;
+}
+
+// Unix seconds of an ISO-8601 time as DYI exports write it: "2019-04-12T17:21:08+00:00" (also
+// "Z", "+0330", fractions of a second, or no zone = UTC). False on anything else.
+bool ParseIsoTime(std::string_view s, std::int64_t* out) {
+  const auto num = [&](std::size_t at, std::size_t len, int* v) {
+    if (at + len > s.size()) return false;
+    int n = 0;
+    for (std::size_t i = at; i < at + len; ++i) {
+      if (s[i] < '0' || s[i] > '9') return false;
+      n = n * 10 + (s[i] - '0');
+    }
+    *v = n;
+    return true;
+  };
+  int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+  if (!num(0, 4, &year) || s.size() < 19 || s[4] != '-' || !num(5, 2, &month) || s[7] != '-' || !num(8, 2, &day) ||
+      (s[10] != 'T' && s[10] != ' ') || !num(11, 2, &hour) || s[13] != ':' || !num(14, 2, &minute) || s[16] != ':' ||
+      !num(17, 2, &second)) {
+    return false;
+  }
+  static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12 || day < 1 || day > kDays[month - 1] || hour > 23 || minute > 59 || second > 60) {
+    return false;
+  }
+  std::size_t i = 19;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    const std::size_t digits = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    if (i == digits) return false;
+  }
+  int offset_minutes = 0;
+  if (i < s.size() && s[i] == 'Z') {
+    ++i;
+  } else if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
+    const int sign = s[i] == '-' ? -1 : 1;
+    int oh = 0, om = 0;
+    if (!num(i + 1, 2, &oh)) return false;
+    i += 3;
+    if (i < s.size() && s[i] == ':') ++i;
+    if (!num(i, 2, &om) || oh > 23 || om > 59) return false;
+    i += 2;
+    offset_minutes = sign * (oh * 60 + om);
+  }
+  if (i != s.size()) return false;
+  // Days from 1970-01-01 in the proleptic Gregorian calendar (Howard Hinnant's days_from_civil).
+  const int y = month <= 2 ? year - 1 : year;
+  const int era = y / 400;
+  const int yoe = y - era * 400;
+  const int doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  const std::int64_t days = static_cast<std::int64_t>(era) * 146097 + doe - 719468;
+  *out = days * 86400 + hour * 3600 + minute * 60 + second - offset_minutes * 60;
+  return true;
+}
+
+// DYI connections.json: {"<username>": "<ISO-8601 time>", ...} under "followers" / "following".
+// Both sections join one page (each Sighting names its list); a section whose values are not
+// all strings (or null) is some other payload's object and is ignored.
+bool Ingest::Connections(od::value& v, std::string_view key, int depth) {
+  const ListKind kind = key == "followers" ? ListKind::kFollowers : ListKind::kFollowing;
+  const bool continuing = have_list_ && page_.shape == PayloadShape::kDyiConnections;
+  const unsigned bit = kind == ListKind::kFollowers ? 1u : 2u;
+  if ((have_list_ && !continuing) || (source_.list != ListKind::kUnknown && source_.list != kind) ||
+      (connection_sections_ & bit) != 0) {
+    return Validate(v, depth);  // another list came first, the caller wants the other list, or a repeated key
+  }
+  struct Entry {
+    std::string username;
+    std::optional<std::int64_t> time;
+  };
+  std::vector<Entry> entries;
+  bool all_strings = true;
+  std::optional<Error> problem;  // raised only if the section is a connections list
+  const bool ok = ForEachField(v, [&](std::string_view name, od::value& fv) {
+    od::json_type type{};
+    if (!Type(fv, &type)) return false;
+    if (type != od::json_type::string && type != od::json_type::null) {
+      all_strings = false;
+      return Validate(fv, depth + 1);
+    }
+    const std::uint64_t at = OffsetOf(fv);
+    std::optional<std::string_view> when;
+    if (!ReadString(fv, name, &when)) return false;
+    Entry& e = entries.emplace_back();
+    e.username = CleanText(Trim(name));
+    std::int64_t t = 0;
+    if (when && !Trim(*when).empty()) {
+      if (ParseIsoTime(Trim(*when), &t)) {
+        e.time = t;
+      } else if (!problem) {
+        problem = Error{ErrorCode::kUnexpectedType, source_.name, at,
+                         "expected an ISO-8601 time (\"2019-04-12T17:21:08+00:00\") for \"" + std::string(key) + "\" entry \"" +
+                             std::string(Trim(name).substr(0, 40)) + "\""};
+      }
+    }
+    if (e.username.empty() && !problem) {
+      problem = Error{ErrorCode::kUnexpectedType, source_.name, at, "empty username in \"" + std::string(key) + "\""};
+    }
+    return true;
+  });
+  if (!ok) return false;
+  if (!all_strings) return true;
+  if (problem) {
+    error_ = std::move(*problem);
+    return false;
+  }
+  connection_sections_ |= bit;
+  if (!continuing) {
+    have_list_ = true;
+    list_container_ = -1;  // connections.json has no cursor
+    page_.shape = PayloadShape::kDyiConnections;
+    page_.list = kind;
+  } else if (page_.list != kind) {
+    page_.list = ListKind::kUnknown;  // both sections: each Sighting names its own list
+  }
+  std::uint32_t position = source_.first_position;
+  for (Entry& e : entries) {
+    Account& acc = NewAccount();
+    acc.username = std::move(e.username);
+    Sighting& s = acc.sightings.emplace_back();
+    s.list = kind;
+    s.owner = source_.owner;
+    s.position = position++;
+    s.seen_at = source_.seen_at;
+    s.listed_at = e.time;
   }
   return true;
 }
@@ -898,17 +1105,23 @@ bool Ingest::StringListData(od::value& v, std::optional<std::string_view>* value
   return true;
 }
 
-bool Ingest::DyiEntry(od::value& v, Account& acc, std::optional<std::int64_t>* listed_at, int depth) {
+bool Ingest::DyiEntry(od::value& v, Account& acc, std::optional<std::int64_t>* listed_at, int depth,
+                      std::optional<Error>* unknown) {
+  const bool bare = unknown != nullptr;
   const std::uint64_t offset = OffsetOf(v.raw_json_token().data());
   od::object obj;
   if (auto e = v.get_object().get(obj)) return FailJson(e);
   std::optional<std::string_view> title, value, href;
+  bool dyi_key = false;
+  detail::KeyNotes keys;  // bare: the first keys, for the unknown-shape message
   for (auto fr : obj) {
     od::field f;
     if (auto e = std::move(fr).get(f)) return FailJson(e);
     std::string_view key;
     if (!Key(f, &key)) return false;
     od::value& fv = f.value();
+    dyi_key = dyi_key || key == "title" || key == "string_list_data" || key == "media_list_data";
+    if (bare) keys.Note(key);
     if (key == "title") {
       if (!ReadString(fv, key, &title)) return false;
     } else if (key == "string_list_data") {
@@ -919,6 +1132,12 @@ bool Ingest::DyiEntry(od::value& v, Account& acc, std::optional<std::int64_t>* l
   }
   // Older exports: username in `value`, title empty. Newer following.json: username in
   // `title` and in the href (`/_u/<name>`), no `value`.
+  if (bare && !dyi_key) {
+    *unknown = Error{ErrorCode::kUnknownShape, source_.name, offset,
+                     "top-level array of objects without \"title\" or \"string_list_data\" (keys: " + keys.Or() +
+                         "): expected a DYI followers export or an object holding a list or profile"};
+    return true;
+  }
   std::string_view name = value ? Trim(*value) : std::string_view();
   if (name.empty() && title) name = Trim(*title);
   if (name.empty() && href) name = Trim(UsernameFromHref(*href));
@@ -941,48 +1160,12 @@ bool Ingest::Run() {
       od::array arr;
       if (auto e = doc_.get_array().get(arr)) return FailJson(e);
       BeginList(PayloadShape::kDyiFollowers, ListKind::kFollowers);
-      if (!DyiList(arr, 1)) return false;
+      if (!DyiList(arr, 1, /*bare=*/true)) return false;
       break;
     }
     default: {
       // A scalar root: check it first, so that "tru" is malformed and "42" an unknown shape.
-      bool whole_text_checked = false;
-      switch (type) {
-        case od::json_type::number: {
-          // Checked here rather than with doc.get_number(): simdjson 3.9.4 copies a root number
-          // into a fixed stack buffer and reads past it for numbers over ~1000 digits (found by
-          // fuzz_ingest).
-          const std::string_view t = Trim(std::string_view(base_, len_));
-          const auto lead = static_cast<std::size_t>(t.data() - base_);
-          std::size_t end = 0;
-          while (end < t.size() && !IsSpace(t[end])) ++end;
-          if (end < t.size()) {
-            const std::size_t next = t.find_first_not_of(" \t\r\n", end);
-            return Fail(ErrorCode::kMalformedJson, lead + next, "unexpected content after the JSON value");
-          }
-          if (!IsJsonNumber(t)) return Fail(ErrorCode::kMalformedJson, lead, "invalid JSON: expected a number");
-          whole_text_checked = true;
-          break;
-        }
-        case od::json_type::string: {
-          std::string_view str;
-          if (auto e = doc_.get_string().get(str)) return FailJson(e, 0);
-          break;
-        }
-        case od::json_type::boolean: {
-          bool b = false;
-          if (doc_.get_bool().get(b)) return FailJson(simdjson::T_ATOM_ERROR, 0);
-          break;
-        }
-        case od::json_type::null: {
-          bool is_null = false;
-          if (doc_.is_null().get(is_null) || !is_null) return FailJson(simdjson::N_ATOM_ERROR, 0);
-          break;
-        }
-        default:
-          break;
-      }
-      if (!whole_text_checked && !doc_.at_end()) return FailJson(simdjson::TRAILING_CONTENT);
+      if (!CheckScalarRoot(type)) return false;
       static const char* const kNames[] = {"value", "array", "object", "number", "string", "boolean", "null"};
       const auto index = static_cast<std::size_t>(type);
       return Fail(ErrorCode::kUnknownShape, 0,
@@ -991,32 +1174,35 @@ bool Ingest::Run() {
     }
   }
   if (!doc_.at_end()) return FailJson(simdjson::TRAILING_CONTENT);
+  if (bare_unknown_) {
+    error_ = std::move(*bare_unknown_);
+    return false;
+  }
   if (!have_list_) {
+    // Names every payload family the engine reads, so a user can tell which one a file is not.
     return Fail(ErrorCode::kUnknownShape, 0,
-                "no \"users\", \"data.user.edge_followed_by\", \"relationships_following\", DYI array or "
-                "profile user (\"user\", \"graphql.user\", \"data.user\" with counts) found (top-level keys: " +
-                    (top_keys_.empty() ? std::string("none") : top_keys_) + ")");
+                "no \"users\", \"data.user.edge_followed_by\", \"relationships_following\", DYI "
+                "\"followers\"/\"following\" object or array, or profile user (\"user\", \"graphql.user\", "
+                "\"data.user\" with counts) found (top-level keys: " + top_keys_.Or() +
+                    "); comment threads (\"comments\", \"edge_media_to_parent_comment\", "
+                    "\"edge_media_to_comment\", \"xdt_api__v1__media__media_id__comments__connection\"), direct "
+                    "inboxes (\"inbox.threads\", \"thread.items\") and activity feeds (\"new_stories\") are "
+                    "read as such");
   }
   return true;
 }
 }  // namespace
 
 Result<Page> ParseFollowerPage(std::string_view json, const SourceInfo& source) {
-  if (json.size() > simdjson::SIMDJSON_MAXSIZE_BYTES - simdjson::SIMDJSON_PADDING) {
-    return Error{ErrorCode::kInvalidArgument, source.name, 0, "input larger than 4 GiB"};
+  Result<Page> page = detail::ParseWith<Ingest, Page>(json, source);
+  // The activity feed is a list too, read by its own parser (activity.h); only a text that names
+  // its keys is read twice.
+  if (!page.ok() && page.error().code == ErrorCode::kUnknownShape &&
+      json.find("_stories\"") != std::string_view::npos) {
+    Result<Page> feed = ParseActivityFeed(json, source);
+    if (feed.ok() || feed.error().code != ErrorCode::kUnknownShape) return feed;
   }
-  thread_local detail::PaddedBuffer buffer;  // wasm is single-threaded; native callers get one each
-  thread_local od::parser parser;
-  const simdjson::padded_string_view padded = buffer.Load(json);
-  od::document doc;
-  const error_code e = parser.iterate(padded).get(doc);
-  Ingest ingest(padded.data(), json.size(), doc, source);
-  if (e) {
-    (void)ingest.FailIterate(e);
-    return std::move(ingest.error());
-  }
-  if (!ingest.Run()) return std::move(ingest.error());
-  return std::move(ingest.page());
+  return page;
 }
 
 }  // namespace swarmlens

@@ -65,6 +65,39 @@ inline bool AllDigits(std::string_view s) {
   return true;
 }
 
+/// An opaque id (thread and item ids beyond 64 bits, GraphQL ids, the extension's DOM-read
+/// Facebook comments): 1-128 of A-Z a-z 0-9 and `_-:.=+/`, so it can key a map and be printed
+/// without escaping.
+inline bool IsPlainToken(std::string_view s) {
+  if (s.empty() || s.size() > 128) return false;
+  for (char c : s) {
+    const bool ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+                    c == '-' || c == ':' || c == '.' || c == '=' || c == '+' || c == '/';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+/// The first keys of an object, quoted and cut to 40 bytes, for an unknown-shape message (keys
+/// only, never values: a user may paste the message into a report).
+struct KeyNotes {
+  std::string text;
+  int count = 0;
+  void Note(std::string_view key) {
+    if (count > 4) return;
+    if (count++ == 4) {
+      text += ", ...";
+      return;
+    }
+    if (!text.empty()) text += ", ";
+    text += '"';
+    text += key.substr(0, 40);
+    text += '"';
+  }
+  /// The list, or "none".
+  std::string Or(const char* none = "none") const { return text.empty() ? std::string(none) : text; }
+};
+
 /// Parses an unsigned decimal id ("10000000001"); false on anything else or overflow.
 inline bool ParseDecimal(std::string_view s, std::uint64_t* out) {
   if (!AllDigits(s)) return false;
@@ -544,6 +577,22 @@ class JsonReader {
     }
   }
 
+  /// A 64-bit id (a pk) sent as a number or a string of digits; null or "" = unknown. Other
+  /// types, negative numbers and other text are wrong types.
+  bool ReadPk(od::value& v, std::string_view field, std::optional<std::uint64_t>* out) {
+    IdToken id;
+    if (!ReadIdToken(v, field, "a string or number", "a non-negative integer id", &id)) return false;
+    out->reset();
+    if (id.kind == IdToken::kNumber) {
+      *out = id.number;
+    } else if (id.kind == IdToken::kText) {
+      std::uint64_t n = 0;
+      if (!ParseDecimal(id.text, &n)) return FailType(v, "a decimal id", field);
+      *out = n;
+    }
+    return true;
+  }
+
   /// An opaque cursor: a string ("" = none) or a number kept as written (a double would lose
   /// digits). Another type is an error, or with `lenient` no cursor.
   bool ReadCursor(od::value& v, std::string_view field, std::optional<std::string>* out, bool lenient) {
@@ -577,6 +626,57 @@ class JsonReader {
     }
   }
 
+  /// A scalar root document of type `type`: checks that it is valid JSON and alone in the text,
+  /// so that "tru" is malformed and "42" only of an unknown shape. Numbers are checked by hand
+  /// (simdjson 3.9.4 reads past a fixed buffer for root numbers of ~1000 digits).
+  bool CheckScalarRoot(od::json_type type) {
+    const std::string_view text = TrimJsonSpace(std::string_view(base_, len_));
+    const auto lead = static_cast<std::size_t>(text.data() - base_);
+    if (type == od::json_type::number) {
+      std::size_t end = 0;
+      while (end < text.size() && !IsJsonSpace(text[end])) ++end;
+      if (end < text.size()) {
+        return Fail(ErrorCode::kMalformedJson, lead + text.find_first_not_of(" \t\r\n", end),
+                    "unexpected content after the JSON value");
+      }
+      if (!IsJsonNumber(text)) return Fail(ErrorCode::kMalformedJson, lead, "invalid JSON: expected a number");
+      return true;
+    }
+    if (type == od::json_type::string) {
+      std::string_view s;
+      if (auto e = doc_.get_string().get(s)) return FailJson(e, 0);
+    } else if (type == od::json_type::boolean) {
+      bool b = false;
+      if (doc_.get_bool().get(b)) return FailJson(simdjson::T_ATOM_ERROR, 0);
+    } else {
+      bool is_null = false;
+      if (doc_.is_null().get(is_null) || !is_null) return FailJson(simdjson::N_ATOM_ERROR, 0);
+    }
+    if (!doc_.at_end()) return FailJson(simdjson::TRAILING_CONTENT);
+    return true;
+  }
+
+  /// A root that is not an object, for parsers of object payloads only: checked to its end (a
+  /// malformed text is reported as malformed), then ErrorCode::kUnknownShape "top-level array:
+  /// expected <expected>". Always false.
+  bool RejectNonObjectRoot(od::json_type type, std::string_view expected) {
+    if (type == od::json_type::array) {
+      od::array arr;
+      if (auto e = doc_.get_array().get(arr)) return FailJson(e);
+      for (auto er : arr) {
+        od::value el;
+        if (auto e = std::move(er).get(el)) return FailJson(e);
+        if (!Validate(el, 2)) return false;
+      }
+      if (!doc_.at_end()) return FailJson(simdjson::TRAILING_CONTENT);
+    } else if (!CheckScalarRoot(type)) {
+      return false;
+    }
+    return Fail(ErrorCode::kUnknownShape, 0,
+                std::string("top-level ") + (type == od::json_type::array ? "array" : "scalar") + ": expected " +
+                    std::string(expected));
+  }
+
   /// A GraphQL `page_info` {end_cursor, has_next_page}; another type carries no cursor. With
   /// `lenient`, wrongly typed members are ignored.
   bool ReadPageInfo(od::value& v, std::optional<std::string>* cursor, std::optional<bool>* has_next, int depth,
@@ -599,5 +699,27 @@ class JsonReader {
   ReaderOptions options_;
   Error error_;
 };
+
+/// The entry point of a parser class P (a JsonReader with `bool Run()` and `page()`): parses
+/// `json` into P's page, or the error. Each P gets its own thread-local buffer and simdjson
+/// parser (wasm is single-threaded; native callers get one each), so parsers may call each other.
+template <class P, class Out>
+Result<Out> ParseWith(std::string_view json, const SourceInfo& source) {
+  if (json.size() > simdjson::SIMDJSON_MAXSIZE_BYTES - simdjson::SIMDJSON_PADDING) {
+    return Error{ErrorCode::kInvalidArgument, source.name, 0, "input larger than 4 GiB"};
+  }
+  thread_local PaddedBuffer buffer;
+  thread_local od::parser parser;
+  const simdjson::padded_string_view padded = buffer.Load(json);
+  od::document doc;
+  const error_code e = parser.iterate(padded).get(doc);
+  P p(padded.data(), json.size(), doc, source);
+  if (e) {
+    (void)p.FailJson(e, 0);
+    return std::move(p.error());
+  }
+  if (!p.Run()) return std::move(p.error());
+  return std::move(p.page());
+}
 
 }  // namespace swarmlens::detail

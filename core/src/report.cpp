@@ -284,7 +284,8 @@ std::string ConstantsJson() {
   for (PayloadShape shape : {PayloadShape::kFriendshipsV1, PayloadShape::kGraphqlXdt, PayloadShape::kGraphqlEdgeLegacy,
                              PayloadShape::kDyiFollowers, PayloadShape::kDyiFollowing, PayloadShape::kWebProfileInfo,
                              PayloadShape::kProfilePageGraphql, PayloadShape::kUserInfo,
-                             PayloadShape::kGraphqlXdtProfile}) {
+                             PayloadShape::kGraphqlXdtProfile, PayloadShape::kProfilePage2017,
+                             PayloadShape::kDyiConnections, PayloadShape::kActivityFeed}) {
     if (!first) out += ',';
     first = false;
     out += '"';
@@ -292,7 +293,21 @@ std::string ConstantsJson() {
     out += '"';
   }
   // Levels are per tier; "medium"/"high" at the top stay for older readers and are the list tier's.
-  out += "],\"lists\":[\"unknown\",\"followers\",\"following\"],\"thresholds\":{\"medium\":";
+  out += "],\"comment_kinds\":[";
+  for (CommentKind kind : {CommentKind::kComment, CommentKind::kMessage, CommentKind::kMessageRequest}) {
+    if (kind != CommentKind::kComment) out += ',';
+    out += '"';
+    out += CommentKindName(kind);
+    out += '"';
+  }
+  out += "],\"lists\":[";
+  for (ListKind list : {ListKind::kUnknown, ListKind::kFollowers, ListKind::kFollowing, ListKind::kNotifications}) {
+    if (list != ListKind::kUnknown) out += ',';
+    out += '"';
+    out += ListKindName(list);
+    out += '"';
+  }
+  out += "],\"thresholds\":{\"medium\":";
   const LevelThresholds t;
   AppendFixed(out, t.list.medium, 4);
   out += ",\"high\":";
@@ -483,10 +498,18 @@ void AppendClusterJson(std::string& out, const Engine& engine, const ListCluster
 
 void AppendCommentJson(std::string& out, const Engine& engine, const ScoredComment& sc) {
   const Comment& c = *sc.comment;
-  out += "{\"kind\":\"comment\",\"id\":";
+  out += "{\"kind\":\"comment\",\"comment_kind\":\"";
+  out += CommentKindName(c.kind);
+  out += "\",\"id\":";
   AppendJsonString(out, c.id);
   out += ",\"post\":";
   AppendJsonString(out, c.post);
+  out += ",\"thread_id\":";
+  if (c.thread_id.empty()) {
+    out += "null";
+  } else {
+    AppendJsonString(out, c.thread_id);
+  }
   out += ",\"parent_id\":";
   AppendOptionalString(out, c.parent_id);
   out += ",\"created_at\":";

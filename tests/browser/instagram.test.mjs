@@ -141,6 +141,8 @@ test('badges every follower row once, with the engine level and reasons', async 
   assert.deepEqual(state.not_in_payload, []);
   assert.equal(await page.locator('a[href="/explore/tags/followers/"] ~ swarmlens-badge').count(), 0);
   assert.equal(await page.locator('header swarmlens-badge').count(), 0);
+  // A dialog whose pages were read never says it cannot read the page.
+  assert.equal(await page.locator('swarmlens-notice').count(), 0);
 
   // React-style re-render: replaced rows, a row with new children, a moved row.
   await page.evaluate(() => window.rerender());

@@ -338,3 +338,66 @@ test('the bundled comment thread: threats, offensive language, the copy-paste ca
   assert.ok(cohort, 'the commenters created together form a cohort');
   assert.equal(cohort.post, '3500000000000000001');
 });
+
+// ---- issue 12: the shapes the web apps really send, and direct messages ----
+const data = path.join(root, 'tests/data');
+
+test('message requests: each text message is a comment record of kind message_request, one campaign across requests', () => {
+  const r = run(['analyze', '--format', 'jsonl', path.join(data, 'direct/pending_inbox.json'), path.join(data, 'direct/inbox.json')]);
+  assert.equal(r.code, 0, r.err);
+  const rows = jsonl(r.out);
+  const messages = rows.filter((row) => row.kind === 'comment');
+  assert.equal(messages.length, 6);
+  const requests = messages.filter((m) => m.comment_kind === 'message_request');
+  assert.equal(requests.length, 4);
+  for (const m of requests) {
+    assert.equal(m.post, 'direct:requests');
+    assert.match(m.thread_id, /^3402823668417103009491281222925118000\d\d$/);
+  }
+  assert.ok(requests[0].threat.matches.length > 0, JSON.stringify(requests[0].threat));
+  assert.ok(requests[0].campaign.some((c) => c.code === 'campaign_copy_paste'));
+  const conversation = messages.filter((m) => m.comment_kind === 'message');
+  assert.equal(conversation.length, 2);
+  assert.equal(conversation[0].author, 'sara.friend');
+  assert.ok(rows.some((row) => row.kind === 'campaign' && row.post === 'direct:requests' && row.accounts >= 3));
+  // The senders are scored accounts.
+  assert.ok(rows.some((row) => row.kind === 'account' && row.username === 'vatan_48213'));
+
+  const table = run(['analyze', path.join(data, 'direct/pending_inbox.json')]);
+  assert.equal(table.code, 0, table.err);
+  assert.match(table.out, /COMMENTS AND MESSAGES: \d+ of 4 flagged \(4 direct messages/);
+  assert.match(table.out, /^KIND\s+AUTHOR\s+COMMENT \/ MESSAGE\s+WHY$/m);
+  assert.match(table.out, /^request\s+vatan_48213/m);
+  assert.match(table.out, /^campaign in message requests: /m);
+});
+
+test('connections.json, the 2017 profile, post-page comments and the activity feed are read', () => {
+  const r = run(['analyze', '--format', 'jsonl', '--owner', 'me', path.join(data, 'ingest/dyi_connections_2019.json'),
+    path.join(data, 'ingest/profile/profile_2017.json'), path.join(data, 'comments/shortcode_media_2025.json'),
+    path.join(data, 'activity/news_inbox.json')]);
+  assert.equal(r.code, 0, r.err);
+  const rows = jsonl(r.out);
+  const account = (name) => rows.find((row) => row.kind === 'account' && row.username === name);
+  assert.deepEqual(account('friend_ali').lists, [{ list: 'following', owner: 'me', position: 0, listed_at: 1530446400 }]);
+  assert.deepEqual(account('vatan_11223').lists, [{ list: 'followers', owner: 'me', position: 0, listed_at: 1580724000 }]);
+  assert.equal(account('hamid_13961717').tier, 'profile');
+  assert.equal(account('hamid_13961717').anonymous_avatar, true);
+  assert.equal(account('vatan_30011').lists[0].list, 'notifications');
+  const comments = rows.filter((row) => row.kind === 'comment');
+  assert.equal(comments.length, 3);
+  assert.ok(comments.every((c) => c.comment_kind === 'comment' && c.post === '3500000000000000025' && c.thread_id === null));
+  assert.equal(comments[1].parent_id, comments[0].id);
+});
+
+test('a bare array and an unknown object say what they hold', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'swarmlens-shapes-'));
+  const bare = path.join(dir, 'bare.json');
+  writeFileSync(bare, '[1, 2, 3]');
+  const other = path.join(dir, 'other.json');
+  writeFileSync(other, '{"status": "ok", "items": []}');
+  const r = run(['analyze', bare, other]);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /bare\.json: byte 1: top-level array of numbers/);
+  assert.doesNotMatch(r.err, /user without pk or username/);
+  assert.match(r.err, /other\.json: byte 0: .*"status", "items".*edge_media_to_parent_comment.*inbox\.threads/);
+});

@@ -115,7 +115,8 @@ TEST(CommentsTest, RestReplies) {
   // A reply without parent_comment_id gets the page's parent (which came after the list).
   EXPECT_EQ(p.comments[0].parent_id, "18050000000000201");
   EXPECT_EQ(p.comments[1].parent_id, "18050000000000201");
-  EXPECT_EQ(p.comments[0].author.anonymous_avatar, false);
+  // No flag; an Instagram picture file of no known silhouette name cannot tell.
+  EXPECT_EQ(p.comments[0].author.anonymous_avatar, std::nullopt);
   EXPECT_EQ(p.next_cursor, "QVFEcmVwbGllc19jdXJzb3I=");
 }
 
@@ -312,6 +313,119 @@ TEST(CommentsTest, ShapeNames) {
   EXPECT_STREQ(CommentShapeName(CommentShape::kGraphqlReplies), "graphql_replies");
   EXPECT_STREQ(CommentShapeName(CommentShape::kFacebookGraphql), "facebook_graphql");
   EXPECT_STREQ(CommentShapeName(CommentShape::kFacebookReplies), "facebook_replies");
+  EXPECT_STREQ(CommentShapeName(CommentShape::kShortcodeMedia), "shortcode_media");
+}
+
+// ---- issue 12: a post page's GraphQL media (2018, 2021, 2025) ----
+
+TEST(PostPageCommentsTest, XdtShortcodeMedia2025WithThreadedReplies) {
+  auto r = ParseCommentPage(ReadTestData("comments/shortcode_media_2025.json"), Src("post25"));
+  ASSERT_TRUE(r.ok()) << r.error().ToString();
+  const CommentPage& p = r.value();
+  EXPECT_EQ(p.shape, CommentShape::kShortcodeMedia);
+  EXPECT_FALSE(p.nested);
+  EXPECT_EQ(p.next_cursor, "{\"server_cursor\":\"SYNTH25\"}");
+  // The parent comments win over the preview; each reply follows its parent.
+  ASSERT_EQ(p.comments.size(), 3u);
+  const Comment& threat = p.comments[0];
+  EXPECT_EQ(threat.id, "18100000000000001");
+  EXPECT_EQ(threat.text, "میدونیم خونت کجاست");
+  EXPECT_EQ(threat.created_at, 1764000000);
+  EXPECT_EQ(threat.parent_id, std::nullopt);
+  EXPECT_EQ(threat.post, "3500000000000000025");  // the media's id
+  EXPECT_EQ(threat.author.pk, 78700000001u);
+  EXPECT_EQ(threat.author.username, "vatan_55501");
+  EXPECT_EQ(threat.author.is_verified, false);
+  EXPECT_EQ(threat.author.anonymous_avatar, true);  // the 2025-26 silhouette file
+  const Comment& reply = p.comments[1];
+  EXPECT_EQ(reply.id, "18100000000000002");
+  EXPECT_EQ(reply.parent_id, "18100000000000001");
+  EXPECT_EQ(reply.post, "3500000000000000025");
+  EXPECT_EQ(reply.author.username, "friend_of_the_activist");
+  EXPECT_EQ(reply.author.pk, 41000000002u);
+  EXPECT_EQ(reply.author.is_verified, true);
+  EXPECT_EQ(reply.author.anonymous_avatar, std::nullopt);  // a file name that cannot tell
+  EXPECT_EQ(reply.created_at, 1764000300);
+  EXPECT_EQ(p.comments[2].id, "18100000000000003");
+  EXPECT_EQ(p.comments[2].author.profile_pic_url, std::nullopt);  // null
+  // The caller's post id wins over the media's.
+  auto named = ParseCommentPage(ReadTestData("comments/shortcode_media_2025.json"), Src("post25"), "42");
+  ASSERT_TRUE(named.ok());
+  EXPECT_EQ(named.value().comments[1].post, "42");
+}
+
+TEST(PostPageCommentsTest, GraphqlShortcodeMedia2021ParentWinsOverPreview) {
+  auto r = ParseCommentPage(ReadTestData("comments/shortcode_media_2021.json"), Src("post21"));
+  ASSERT_TRUE(r.ok()) << r.error().ToString();
+  const CommentPage& p = r.value();
+  EXPECT_EQ(p.shape, CommentShape::kShortcodeMedia);
+  EXPECT_EQ(p.next_cursor, std::nullopt);  // has_next_page false
+  ASSERT_EQ(p.comments.size(), 2u);        // not the preview read first
+  EXPECT_EQ(p.comments[0].id, "17900000000000001");
+  EXPECT_EQ(p.comments[0].text, "Beautiful photo");
+  EXPECT_EQ(p.comments[0].author.username, "organic.friend");
+  EXPECT_EQ(p.comments[0].author.pk, 45000000001u);
+  EXPECT_EQ(p.comments[1].id, "17900000000000002");
+  EXPECT_EQ(p.comments[1].created_at, 1620000100);
+  EXPECT_EQ(p.comments[1].author.anonymous_avatar, true);
+  for (const Comment& c : p.comments) EXPECT_EQ(c.post, "2500000000000000021");
+}
+
+TEST(PostPageCommentsTest, PreviewAloneIsTheList) {
+  const std::string json = R"({"graphql":{"shortcode_media":{"id":"77","edge_media_preview_comment":{"count":9,)"
+                           R"("edges":[{"node":{"id":"5","text":"hi","created_at":1,"owner":{"id":"6","username":"u6"}}}]}}}})";
+  auto r = ParseCommentPage(json, Src("preview"));
+  ASSERT_TRUE(r.ok()) << r.error().ToString();
+  ASSERT_EQ(r.value().comments.size(), 1u);
+  EXPECT_EQ(r.value().comments[0].author.username, "u6");
+  EXPECT_EQ(r.value().comments[0].post, "77");
+}
+
+TEST(PostPageCommentsTest, GraphqlShortcodeMedia2018EdgeMediaToComment) {
+  auto r = ParseCommentPage(ReadTestData("comments/shortcode_media_2018.json"), Src("post18"));
+  ASSERT_TRUE(r.ok()) << r.error().ToString();
+  const CommentPage& p = r.value();
+  EXPECT_EQ(p.shape, CommentShape::kShortcodeMedia);
+  EXPECT_EQ(p.next_cursor, "AQBsynthetic2018");
+  ASSERT_EQ(p.comments.size(), 2u);
+  EXPECT_EQ(p.comments[0].id, "17800000000000001");
+  EXPECT_EQ(p.comments[0].text, "first!");
+  EXPECT_EQ(p.comments[0].created_at, 1520000000);
+  EXPECT_EQ(p.comments[0].author.pk, 1800000001u);
+  EXPECT_EQ(p.comments[0].author.username, "old_commenter_1");
+  EXPECT_EQ(p.comments[0].author.anonymous_avatar, true);  // the pre-2019 silhouette file
+  EXPECT_EQ(p.comments[1].author.anonymous_avatar, std::nullopt);
+  EXPECT_EQ(p.comments[1].post, "1800000000000000018");
+}
+
+TEST(PostPageCommentsTest, WrongTypesAndPrefixesAreErrors) {
+  for (const char* bad : {
+           R"({"graphql":{"shortcode_media":{"edge_media_to_comment":[]}}})",
+           R"({"graphql":{"shortcode_media":{"edge_media_to_comment":{"edges":{}}}}})",
+           R"({"graphql":{"shortcode_media":{"edge_media_to_comment":{"edges":[{"cursor":"x"}]}}}})",
+           R"({"graphql":{"shortcode_media":{"edge_media_to_comment":{"edges":[{"node":{"text":"no id"}}]}}}})",
+           R"({"data":{"xdt_shortcode_media":{"edge_media_to_parent_comment":{"edges":[{"node":{"id":"1","text":"a",)"
+           R"("owner":{"id":"not digits"}}}]}}}})",
+           R"({"data":{"xdt_shortcode_media":{"edge_media_to_parent_comment":{"edges":[{"node":{"id":"1","text":"a",)"
+           R"("edge_threaded_comments":{"edges":[{"node":{"id":"2","text":5}}]}}}]}}}})",
+       }) {
+    auto r = ParseCommentPage(bad, Src("bad"));
+    ASSERT_FALSE(r.ok()) << bad;
+    EXPECT_EQ(r.error().code, ErrorCode::kUnexpectedType) << r.error().ToString();
+  }
+  const std::string json = ReadTestData("comments/shortcode_media_2025.json");
+  for (std::size_t n = 0; n < json.size(); n += 7) {
+    auto r = ParseCommentPage(std::string_view(json).substr(0, n), Src("prefix"));
+    EXPECT_FALSE(r.ok()) << n;
+  }
+}
+
+TEST(PostPageCommentsTest, UnknownShapeNamesThePostPageKeys) {
+  auto r = ParseCommentPage(R"({"graphql":{"shortcode_media":{"id":"1"}}})", Src("none"));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kUnknownShape);
+  EXPECT_NE(r.error().message.find("edge_media_to_parent_comment"), std::string::npos);
+  EXPECT_NE(r.error().message.find("edge_media_to_comment"), std::string::npos);
 }
 
 TEST(CommentsTest, ReplyWithoutIdIsAnError) {

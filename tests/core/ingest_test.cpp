@@ -263,7 +263,9 @@ TEST(IngestProfiles, OlderProfilePageGraphql) {
   EXPECT_EQ(l.is_business, true);  // "is_business_account"
   EXPECT_EQ(l.is_professional, true);
   EXPECT_EQ(l.is_joined_recently, false);
-  EXPECT_EQ(l.anonymous_avatar, false);  // a real fbcdn file
+  // An Instagram picture file (t51.2885-19, here on fbcdn.net) that is no known silhouette: the
+  // URL cannot tell a new silhouette from an upload, so unknown.
+  EXPECT_EQ(l.anonymous_avatar, std::nullopt);
 }
 
 TEST(IngestProfiles, GraphqlXdtHoverCard) {
@@ -280,7 +282,7 @@ TEST(IngestProfiles, GraphqlXdtHoverCard) {
   EXPECT_EQ(m.is_business, std::nullopt);
   EXPECT_EQ(m.is_joined_recently, true);
   EXPECT_EQ(m.latest_reel_media, 0);
-  EXPECT_EQ(m.anonymous_avatar, false);
+  EXPECT_EQ(m.anonymous_avatar, std::nullopt);  // no flag; an Instagram file name cannot tell
   EXPECT_TRUE(m.sightings.empty());
 }
 
@@ -409,7 +411,7 @@ TEST(IngestShapes, XdtUsersUnderData) {
   EXPECT_EQ(a.is_private, true);       // "1fis_private": 1
   EXPECT_EQ(a.is_verified, false);     // "1vis_verified": 0
   EXPECT_EQ(a.latest_reel_media, 1720000000);
-  EXPECT_EQ(a.anonymous_avatar, false);  // a real CDN file name
+  EXPECT_EQ(a.anonymous_avatar, std::nullopt);  // an Instagram file name of no known silhouette
   const Account& b = page.accounts[1];
   EXPECT_EQ(b.pk, 91000000002u);        // strong_id__ only
   EXPECT_EQ(b.anonymous_avatar, true);  // default silhouette file name
@@ -562,6 +564,166 @@ TEST(IngestShapes, ParserIsReusableAcrossCalls) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ErrorCode::kTruncated);
   EXPECT_TRUE(ParseFollowerPage(R"({"users":[{"pk":1}]})").ok());
+}
+
+// ---- issue 12: older and newer shapes --------------------------------------------------------
+
+TEST(IngestShapes, DyiConnections2019) {
+  const Page page = MustParse(ReadTestData("ingest/dyi_connections_2019.json"), Source("connections.json"));
+  EXPECT_EQ(page.shape, PayloadShape::kDyiConnections);
+  EXPECT_EQ(page.list, ListKind::kUnknown);  // two lists: each Sighting names its own
+  EXPECT_EQ(page.next_cursor, std::nullopt);
+  // blocked_users, follow_requests_sent, hashtags_following... are not lists of this owner.
+  ASSERT_EQ(page.accounts.size(), 5u);
+  EXPECT_EQ(page.accounts[0].username, "vatan_11223");
+  EXPECT_EQ(page.accounts[0].pk, std::nullopt);
+  ExpectSighting(page.accounts[0], ListKind::kFollowers, 24, 1580724000);
+  EXPECT_EQ(page.accounts[1].username, "maryam.photos");
+  ExpectSighting(page.accounts[1], ListKind::kFollowers, 25, 1574225130);  // +03:30
+  EXPECT_EQ(page.accounts[2].username, "user5551234");
+  ExpectSighting(page.accounts[2], ListKind::kFollowers, 26, 1580724007);  // "Z"
+  // Positions count within each list.
+  EXPECT_EQ(page.accounts[3].username, "friend_ali");
+  ExpectSighting(page.accounts[3], ListKind::kFollowing, 24, 1530446400);
+  EXPECT_EQ(page.accounts[4].username, "news.page");
+  ExpectSighting(page.accounts[4], ListKind::kFollowing, 25, 1552686310);  // fraction dropped
+  for (const Account& a : page.accounts) {
+    EXPECT_EQ(a.full_name, std::nullopt);  // the export shows names only
+    EXPECT_EQ(a.anonymous_avatar, std::nullopt);
+  }
+  EXPECT_STREQ(PayloadShapeName(page.shape), "dyi_connections");
+  EXPECT_FALSE(IsProfileShape(page.shape));
+}
+
+TEST(IngestShapes, DyiConnectionsCallerListReadsOneSection) {
+  SourceInfo source = Source("connections.json");
+  source.list = ListKind::kFollowing;
+  const Page page = MustParse(ReadTestData("ingest/dyi_connections_2019.json"), source);
+  EXPECT_EQ(page.shape, PayloadShape::kDyiConnections);
+  EXPECT_EQ(page.list, ListKind::kFollowing);
+  ASSERT_EQ(page.accounts.size(), 2u);
+  ExpectSighting(page.accounts[0], ListKind::kFollowing, 24, 1530446400);
+  ExpectSighting(page.accounts[1], ListKind::kFollowing, 25, 1552686310);
+}
+
+TEST(IngestShapes, DyiConnectionsOneSectionNullTimesAndOtherObjects) {
+  const Page one = MustParse(R"({"following":{"a_user":null,"b_user":"","c_user":"2019-01-01 00:00:00"}})");
+  EXPECT_EQ(one.list, ListKind::kFollowing);
+  ASSERT_EQ(one.accounts.size(), 3u);
+  EXPECT_EQ(one.accounts[0].sightings[0].listed_at, std::nullopt);  // null: time unknown
+  EXPECT_EQ(one.accounts[1].sightings[0].listed_at, std::nullopt);
+  EXPECT_EQ(one.accounts[2].sightings[0].listed_at, 1546300800);  // space separator, no zone = UTC
+  // A "followers" object of other values is some other payload's object, not this export.
+  const Result<Page> other = ParseFollowerPage(R"({"followers":{"count":12}})");
+  ASSERT_FALSE(other.ok());
+  EXPECT_EQ(other.error().code, ErrorCode::kUnknownShape);
+  // Impossible dates are no times.
+  for (const char* bad : {"2019-02-30T00:00:00Z", "2019-13-01T00:00:00Z", "2019-01-01T25:00:00Z",
+                          "2019-01-01T00:00:00+5", "2019-01-01", "2019-01-01T00:00:00Zjunk"}) {
+    const std::string text = std::string(R"({"followers":{"x":")") + bad + "\"}}";
+    const Result<Page> r = ParseFollowerPage(text);
+    ASSERT_FALSE(r.ok()) << bad;
+    EXPECT_EQ(r.error().code, ErrorCode::kUnexpectedType) << bad;
+  }
+}
+
+TEST(IngestProfiles, Profile2017CountsAreRead) {
+  const Page page = MustParse(ReadTestData("ingest/profile/profile_2017.json"), Source("2017"));
+  EXPECT_EQ(page.shape, PayloadShape::kProfilePage2017);
+  EXPECT_TRUE(IsProfileShape(page.shape));
+  EXPECT_STREQ(PayloadShapeName(page.shape), "profile_page_2017");
+  ASSERT_EQ(page.accounts.size(), 1u);  // the media node's owner is no second account
+  const Account& a = page.accounts[0];
+  EXPECT_EQ(a.pk, 3000000017u);
+  EXPECT_EQ(a.username, "hamid_13961717");
+  EXPECT_EQ(a.follower_count, 14u);     // followed_by.count
+  EXPECT_EQ(a.following_count, 6712u);  // follows.count, as a digit string
+  EXPECT_EQ(a.media_count, 1u);         // media.count
+  EXPECT_EQ(a.biography, "");
+  EXPECT_EQ(a.external_url, std::nullopt);
+  EXPECT_EQ(a.is_private, false);
+  EXPECT_EQ(a.anonymous_avatar, true);  // the pre-2019 silhouette file
+  EXPECT_TRUE(a.sightings.empty());
+  EXPECT_EQ(page.next_cursor, std::nullopt);  // media.page_info is the posts' cursor, not a list's
+}
+
+TEST(IngestProfiles, Profile2017NamesMeanNothingWhenNotCountObjects) {
+  // followed_by / follows / media of another type (a flag, a list) are not the 2017 counts.
+  const Page page = MustParse(R"({"user":{"pk":"7","username":"u7","followed_by":true,"media":[],"follows":null}})");
+  EXPECT_EQ(page.shape, PayloadShape::kUserInfo);
+  EXPECT_EQ(page.accounts[0].follower_count, std::nullopt);
+  EXPECT_EQ(page.accounts[0].media_count, std::nullopt);
+  // Under data.<key>, the 2017 counts make the object a profile too.
+  const Page data = MustParse(R"({"data":{"user":{"id":"8","username":"u8","follows":{"count":9000}}}})");
+  EXPECT_EQ(data.shape, PayloadShape::kProfilePage2017);
+  EXPECT_EQ(data.accounts[0].following_count, 9000u);
+}
+
+TEST(DefaultAvatar, KnownSilhouetteFiles) {
+  for (const char* url : {
+           "https://scontent.cdninstagram.com/v/t51.2885-19/44884218_345707102882519_2446069589734326272_n.jpg",
+           "https://instagram.fxyz1-1.fna.fbcdn.net/v/t51.2885-19/44884218_345707102882519_2446069589734326272_n.jpg"
+           "?stp=dst-jpg_s150x150&_nc_ht=x&_nc_cat=1&ig_cache_key=YW5vbnltb3VzX3Byb2ZpbGVfcGlj.3-ccb7-5",
+           "https://scontent-frt3-1.cdninstagram.com/t51.2885-19/11906329_960233084022564_1448528159_a.jpg",
+           "https://scontent-frt3-1.cdninstagram.com/t51.2885-19/11906329_960233084022564_1448528159_a.jpg"
+           "?ig_cache_key=YW5vbnltb3VzX3Byb2ZpbGVfcGlj.2",
+           "https://scontent-fra5-2.cdninstagram.com/v/t51.2885-19/573323465_1219825463302212_7278921664109726296_n.png"
+           "?stp=dst-jpg_e0_s150x150_tt6&_nc_ht=scontent-fra5-2.cdninstagram.com&oh=00_AAAA&oe=69000000",
+           "https://instagram.fxyz1-1.fna.fbcdn.net/v/t51.2885-19/573323465_1219825463302212_7278921664109726296_n.png"
+           "?_nc_cat=1&ig_cache_key=YW5vbnltb3VzX3Byb2ZpbGVfcGlj.3-ccb7-5",
+       }) {
+    EXPECT_TRUE(IsDefaultAvatarUrl(url)) << url;
+    EXPECT_EQ(AnonymousAvatarFromUrl(url), true) << url;
+  }
+}
+
+TEST(DefaultAvatar, UnknownUnlessTheUrlTells) {
+  // An Instagram picture of another file name: a silhouette of an era not listed looks the same.
+  EXPECT_EQ(AnonymousAvatarFromUrl("https://scontent.cdninstagram.com/v/t51.2885-19/123_456_789_n.jpg?stp=s150x150"),
+            std::nullopt);
+  EXPECT_EQ(AnonymousAvatarFromUrl("https://instagram.fxyz1-1.fna.fbcdn.net/v/t51.2885-19/123_456_789_n.jpg"),
+            std::nullopt);
+  // An older URL whose cache key names the upload (base64 of its media id) tells a real picture.
+  EXPECT_EQ(AnonymousAvatarFromUrl("https://scontent.cdninstagram.com/t51.2885-19/s150x150/123_456_n.jpg"
+                                   "?ig_cache_key=MTk4NzY1NDMyMTA5ODc2NTQzMg%3D%3D.2"),
+            false);
+  // A cache key that is only a parameter's tail is no cache key.
+  EXPECT_EQ(AnonymousAvatarFromUrl("https://scontent.cdninstagram.com/t51.2885-19/1_n.jpg?xig_cache_key=MTk4NzY1NDMy"),
+            std::nullopt);
+  // Facebook keeps every silhouette in t1.30497-1: another path class is a picture.
+  EXPECT_EQ(AnonymousAvatarFromUrl("https://scontent.fxyz1-1.fna.fbcdn.net/v/t39.30808-1/123_456_n.jpg?stp=c0"), false);
+  EXPECT_EQ(AnonymousAvatarFromUrl("https://scontent.fxyz1-1.fna.fbcdn.net/v/t1.30497-1/84628273_1_n.jpg"), true);
+  // No file, or not Meta's hosts: unknown.
+  EXPECT_EQ(AnonymousAvatarFromUrl("https://scontent.cdninstagram.com/..."), std::nullopt);
+  EXPECT_EQ(AnonymousAvatarFromUrl("https://example.org/123_n.jpg?ig_cache_key=MTk4NzY1NDMy"), std::nullopt);
+  EXPECT_EQ(AnonymousAvatarFromUrl(""), std::nullopt);
+}
+
+TEST(IngestErrors, BareArraysSayWhatTheyHold) {
+  // Not "user without pk or username": what the array holds, and at the element.
+  const Result<Page> strings = ParseFollowerPage(R"(["a","b"])", Source("bare"));
+  ASSERT_FALSE(strings.ok());
+  EXPECT_EQ(strings.error().code, ErrorCode::kUnknownShape);
+  EXPECT_EQ(strings.error().offset, 1u);
+  EXPECT_NE(strings.error().message.find("top-level array of strings"), std::string::npos);
+  // A malformed element later in the array is still reported as malformed.
+  const Result<Page> broken = ParseFollowerPage(R"([{"id":1},{"id":tru}])", Source("bare"));
+  ASSERT_FALSE(broken.ok());
+  EXPECT_EQ(broken.error().code, ErrorCode::kMalformedJson) << broken.error().ToString();
+  // A DYI entry without a name is still that error; an empty array is an empty export.
+  const Result<Page> nameless = ParseFollowerPage(R"([{"title":"","string_list_data":[]}])");
+  ASSERT_FALSE(nameless.ok());
+  EXPECT_NE(nameless.error().message.find("user without pk or username"), std::string::npos);
+  EXPECT_EQ(MustParse("[]").accounts.size(), 0u);
+}
+
+TEST(IngestErrors, UnknownShapeNamesTheOtherPayloadFamilies) {
+  const Result<Page> r = ParseFollowerPage(R"({"status":"ok","items":[]})", Source("x"));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kUnknownShape);
+  for (const char* name : {"\"status\"", "edge_media_to_parent_comment", "inbox.threads", "new_stories", "\"followers\""}) {
+    EXPECT_NE(r.error().message.find(name), std::string::npos) << name << ": " << r.error().message;
+  }
 }
 
 // ---- errors -------------------------------------------------------------------------------

@@ -38,13 +38,25 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // A profile page is one account, and it is in a list only when the caller said so.
   if (profile) Check(page.accounts.size() == 1 && !page.next_cursor && page.list == source.list);
   const std::size_t sightings = !profile || source.list != swarmlens::ListKind::kUnknown ? 1 : 0;
+  // connections.json holds two lists: positions count within each, and each Sighting names its
+  // list (the page's, when the page read only one).
+  const bool connections = page.shape == swarmlens::PayloadShape::kDyiConnections;
+  std::size_t in_list[3] = {0, 0, 0};
   for (std::size_t i = 0; i < page.accounts.size(); ++i) {
     const swarmlens::Account& account = page.accounts[i];
     Check(account.pk.has_value() || !account.username.empty());
     Check(account.sightings.size() == sightings);
     if (sightings == 0) continue;
-    Check(account.sightings[0].position == source.first_position + i);
-    Check(account.sightings[0].list == page.list);
+    const swarmlens::Sighting& s = account.sightings[0];
+    if (connections) {
+      Check(s.list == swarmlens::ListKind::kFollowers || s.list == swarmlens::ListKind::kFollowing);
+      Check(page.list == swarmlens::ListKind::kUnknown || s.list == page.list);
+      Check(source.list == swarmlens::ListKind::kUnknown || s.list == source.list);
+      Check(s.position == source.first_position + in_list[static_cast<int>(s.list)]++);
+      continue;
+    }
+    Check(s.position == source.first_position + i);
+    Check(s.list == page.list);
   }
   // A page parsed once parses the same way again (the reused buffers carry no state).
   const swarmlens::Result<swarmlens::Page> again = swarmlens::ParseFollowerPage(text, source);

@@ -14,9 +14,12 @@ enum class ListKind : std::uint8_t {
   kUnknown,    ///< The caller did not say and the payload does not tell.
   kFollowers,  ///< The followers of `Sighting::owner`.
   kFollowing,  ///< The accounts `Sighting::owner` follows.
+  /// The new followers `Sighting::owner`'s activity feed notified (newest first): the
+  /// notifications, which a follow swarm floods, counted like a list.
+  kNotifications,
 };
 
-/// Stable lower-case name: "unknown", "followers", "following".
+/// Stable lower-case name: "unknown", "followers", "following", "notifications".
 const char* ListKindName(ListKind kind) noexcept;
 /// Parses a ListKindName; anything else gives kUnknown.
 ListKind ParseListKind(std::string_view name) noexcept;

@@ -23,6 +23,17 @@
 
 namespace swarmlens {
 
+/// What a Comment record holds: a comment under a post, or a direct message (direct.h), which
+/// the engine analyses the same way (threats, harassment, campaigns, its sender's account).
+enum class CommentKind : std::uint8_t {
+  kComment,         ///< A comment or reply under a post.
+  kMessage,         ///< A direct message in an accepted conversation.
+  kMessageRequest,  ///< A direct message in a message request (a thread the account holder has not accepted).
+};
+
+/// Stable lower-case name: "comment", "message", "message_request".
+const char* CommentKindName(CommentKind kind) noexcept;
+
 /// One comment or reply as the page showed it. Every field but `id` may be unknown.
 struct Comment {
   /// Comment pk (`pk`, `pk_id` or `id`), decimal digits as sent. An `id` may also be an opaque
@@ -35,8 +46,12 @@ struct Comment {
   std::optional<std::int64_t> created_at;  ///< Unix seconds (`created_at`, else `created_at_utc`).
   std::optional<std::string> parent_id;    ///< The comment this one replies to; nullopt for a top-level comment.
   /// Media id of the post: the caller's `post`, else the comment's `media_id` (Instagram) or the
-  /// post number inside its base64 `id` (Facebook).
+  /// post number inside its base64 `id` (Facebook). Direct messages: "direct:<thread_id>", and
+  /// "direct:requests" for every message request (one thread for the analysis, so that the same
+  /// text sent as many requests is one copy-paste campaign).
   std::string post;
+  CommentKind kind = CommentKind::kComment;
+  std::string thread_id;  ///< Direct messages: the conversation's `thread_id`; empty for comments.
 };
 
 /// Which payload shape a comment text was recognised as.
@@ -52,10 +67,21 @@ enum class CommentShape : std::uint8_t {
   /// facebook.com reply page (Depth1/Depth2CommentsListPaginationQuery): `replies_connection`
   /// {edges:[{node}], page_info} of the parent comment's feedback object.
   kFacebookReplies,
+  /// A post page's GraphQL media: `data.xdt_shortcode_media` (2025) or `graphql.shortcode_media`
+  /// (2018-2021) with `edge_media_to_parent_comment` (replies under each node's
+  /// `edge_threaded_comments`), else `edge_media_to_comment` (2018), else
+  /// `edge_media_preview_comment`: {count, page_info, edges:[{node:{id, text, created_at,
+  /// owner:{id, username, profile_pic_url, is_verified}}}]}. The post is the media's `id`.
+  kShortcodeMedia,
+  /// Direct messages (direct.h, ParseDirectPage): `/api/v1/direct_v2/inbox/` or
+  /// `/pending_inbox/` {"inbox":{"threads":[...]}}.
+  kDirectInbox,
+  /// Direct messages: one conversation, `/api/v1/direct_v2/threads/<id>/` {"thread":{...}}.
+  kDirectThread,
 };
 
 /// Stable lower-case name: "rest_v1", "rest_replies", "graphql", "graphql_replies",
-/// "facebook_graphql", "facebook_replies".
+/// "facebook_graphql", "facebook_replies", "shortcode_media", "direct_inbox", "direct_thread".
 const char* CommentShapeName(CommentShape shape) noexcept;
 
 /// One parsed comment page.

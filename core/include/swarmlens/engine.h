@@ -19,6 +19,7 @@
 #include "swarmlens/campaigns.h"
 #include "swarmlens/comment_model.h"
 #include "swarmlens/comments.h"
+#include "swarmlens/direct.h"
 #include "swarmlens/threats.h"
 #include "swarmlens/error.h"
 #include "swarmlens/image_hash.h"
@@ -127,7 +128,11 @@ class Engine {
   /// templates, display names, shared pictures from AddAvatar) runs over them in order of their
   /// first comment (time when known, else arrival), and its clusters add evidence to their scores.
   /// Facebook authors (GraphQL shapes) join without their id: Facebook ids are not ordered by
-  /// creation the way Instagram pks are, so no cohort is looked for.
+  /// creation the way Instagram pks are, so no cohort is looked for. A text of none of the
+  /// comment shapes may be a direct-message payload (ParseDirectPage): its messages are stored
+  /// the same way, each conversation a thread ("direct:<thread_id>"; every message request in one,
+  /// "direct:requests", so that one text sent as many requests is a campaign and their senders
+  /// are analysed together), its senders merged into the accounts.
   Result<CommentSummary> IngestComments(std::string_view text, const SourceInfo& source = {},
                                         std::string_view post = {});
 

@@ -45,7 +45,8 @@ void AppendClusterJson(std::string& out, const Engine& engine, const ListCluster
 void AppendClustersSummary(std::string& out, const Engine& engine);
 
 /// Appends one comment as a JSON object (no newline). The jsonl contract:
-/// {"kind":"comment","id","post","parent_id" (or null),"created_at" (or null),"author" (username or
+/// {"kind":"comment","comment_kind" ("comment", "message", "message_request"),"id","post",
+///  "thread_id" (direct messages; null for comments),"parent_id" (or null),"created_at" (or null),"author" (username or
 ///  null),"author_pk","author_score","author_level","text",
 ///  "threat":{"score","level","matches":[{"category","gloss","weight","begin","end","text"}]},
 ///  "harassment":{"score","flagged","model"},"campaign":[{"code","strength","text"}],
@@ -69,7 +70,7 @@ void AppendAccountCsv(std::string& out, std::size_t rank, const Account& account
 
 /// JSON object with the engine's constants for JS:
 /// {"version","levels":["low","medium","high"],"reasons":[{"code","description"}],"shapes":[...],
-///  "lists":[...],"thresholds":{"medium","high"}}
+///  "comment_kinds":["comment","message","message_request"],"lists":[...],"thresholds":{"medium","high"}}
 std::string ConstantsJson();
 
 /// The result of Engine::Ingest as JSON for the wasm boundary:

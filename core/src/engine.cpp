@@ -19,13 +19,14 @@ std::size_t UsernameHash::operator()(const std::string& s) const noexcept {
 struct Engine::ListState {
   ListKind list = ListKind::kUnknown;
   std::string owner;
-  ListAnalyzer analyzer;
+  ListAnalyzer analyzer{AccountListOptions()};
   /// Members not yet given to the analyzer: fed in one AddPage at the next Refresh, so a batch of
   /// pages costs one analyzer update (AddPage has a per-call cost that grows with the list).
   struct Pending {
     std::uint32_t id;
     std::uint32_t position;
     double account_score;
+    std::optional<std::int64_t> listed_at;  ///< Sighting::listed_at (DYI exports' follow times).
   };
   std::vector<Pending> pending;
   std::unique_ptr<AvatarClusters> avatars;  ///< Created with the first picture (4 MiB of tables).
@@ -121,8 +122,9 @@ std::string CommenterReasonText(const Cluster& c) {
       return s;
     }
     case ClusterKind::kBurst:
-      return "commented in a burst with " + n + " other new or suspicious commenters (commenters " +
-             std::to_string(c.low + 1) + " to " + std::to_string(c.high + 1) + " in order of first comment)";
+      return "commented in a burst of " + std::to_string(c.members.size()) + " commenters (commenters " +
+             std::to_string(c.low + 1) + " to " + std::to_string(c.high + 1) +
+             " in order of first comment) where new or suspicious commenters concentrate";
     case ClusterKind::kUsernameTemplate:
       return "username follows the pattern " + c.key + ", like " + n + " other commenters on this post";
     case ClusterKind::kDisplayName:
@@ -189,6 +191,7 @@ void Engine::Refresh(ListState& state, bool force) const {
       m.username = a.username;
       if (a.full_name) m.full_name = std::string_view(*a.full_name);
       m.account_score = p.account_score;
+      m.listed_at = p.listed_at;
       members.push_back(m);
     }
     state.analyzer.AddPage(members);
@@ -280,7 +283,7 @@ Result<IngestSummary> Engine::Ingest(std::string_view json, const SourceInfo& so
         }
       }
       if (account_score < 0) account_score = ScoreAccount(accounts_[index], thresholds_).score;
-      state.pending.push_back({static_cast<std::uint32_t>(index), s.position, account_score});
+      state.pending.push_back({static_cast<std::uint32_t>(index), s.position, account_score, s.listed_at});
       state.dirty = true;
       if (std::find(touched.begin(), touched.end(), &state) == touched.end()) touched.push_back(&state);
     }
@@ -441,7 +444,7 @@ void Engine::RefreshThreadSwarm(Thread& thread) const {
     members.push_back(m);
     pictures += avatars_.count(order[i].account);
   }
-  ListSignalOptions options;
+  ListSignalOptions options = AccountListOptions();
   options.position_noun = "commenters (in order of first comment)";
   thread.swarm = AnalyzeList(members, options);
   if (pictures >= 3) {

@@ -51,6 +51,21 @@ double BinomialUpperLog10(double c, double n, double p) {
   return std::min(0.0, (log_pmf - std::log1p(-ratio)) / kLn10);
 }
 
+/// log10 of an upper bound on P(X >= c) for X ~ Hypergeometric(population, successes, draws); 0 when
+/// c is not above the mean, about -300 when c is impossible.
+double HypergeometricUpperLog10(double c, double population, double successes, double draws) {
+  if (c <= 0 || c <= draws * successes / population) return 0;
+  if (c > successes || c > draws) return -300;
+  auto log_choose = [](double a, double b) { return std::lgamma(a + 1) - std::lgamma(b + 1) - std::lgamma(a - b + 1); };
+  const double rest = population - successes;
+  if (draws - c > rest) return 0;  // cannot happen for c at or above the mean; keeps lgamma's arguments valid
+  const double log_pmf = log_choose(successes, c) + log_choose(rest, draws - c) - log_choose(population, draws);
+  // pmf(x+1)/pmf(x) falls with x, so the tail from c is at most a geometric series of this ratio.
+  const double ratio = (successes - c) * (draws - c) / ((c + 1) * (rest - draws + c + 1));
+  if (ratio >= 1) return 0;
+  return std::max(-300.0, std::min(0.0, (log_pmf - std::log1p(-ratio)) / kLn10));
+}
+
 double XLogY(double x, double y) { return x <= 0 ? 0 : x * std::log(y); }
 
 /// Kulldorff's Bernoulli log-likelihood ratio of a window with c suspicious of l members, against
@@ -171,7 +186,26 @@ struct Member {
   double score = 0;
   bool in_cohort = false;
   bool flagged = false;  // counted as suspicious in the burst grid
+  bool has_time = false;
+  std::int64_t time = 0;  // ListMember::listed_at, when has_time
 };
+
+/// Where a template or display-name group is concentrated (see Concentrate).
+struct Concentration {
+  double strength = 0;                // corrected -log10 p
+  std::vector<std::uint32_t> core;    // member indexes inside the densest window
+  bool by_pk = false;                 // concentrated in account ids (else in list positions)
+  std::size_t span = 0;               // ranks the window covers
+  std::size_t ranked = 0;             // ranks on that axis (list members with a pk / all members)
+};
+
+/// Human duration of a window, "20 hours", "3 days", "45 minutes".
+std::string DurationPhrase(std::int64_t seconds) {
+  if (seconds < 60) return Format("%lld seconds", static_cast<long long>(std::max<std::int64_t>(seconds, 1)));
+  if (seconds < 2 * 3600) return Format("%lld minutes", static_cast<long long>((seconds + 59) / 60));
+  if (seconds < 3 * 86400) return Format("%lld hours", static_cast<long long>((seconds + 3599) / 3600));
+  return Format("%lld days", static_cast<long long>((seconds + 86399) / 86400));
+}
 
 struct Group {
   std::uint32_t count = 0;
@@ -480,6 +514,8 @@ struct ListAnalyzer::Impl {
     m.id = in.id;
     m.position = in.position;
     m.score = in.account_score;
+    m.has_time = in.listed_at.has_value();
+    m.time = in.listed_at.value_or(0);
     members.push_back(m);
     by_position.emplace_back(in.position, idx);
     BurstCount(in.position, 1, 0);
@@ -508,6 +544,86 @@ struct ListAnalyzer::Impl {
   }
 
   // ---- queries ----
+
+  // Rank of each member among the list's pks and among its positions (kNoRank: no pk); built by
+  // the Clusters() call that needs them and dropped after it, so they cost no memory between calls.
+  static constexpr std::uint32_t kNoRank = 0xffffffffu;
+  std::vector<std::uint32_t> pk_rank, position_rank;
+
+  void BuildRanks() {
+    if (!pk_rank.empty() || members.empty()) return;
+    pk_rank.assign(members.size(), kNoRank);
+    position_rank.assign(members.size(), kNoRank);
+    for (std::size_t r = 0; r < pks.size(); ++r) pk_rank[pks[r].second] = static_cast<std::uint32_t>(r);
+    for (std::size_t r = 0; r < by_position.size(); ++r)
+      position_rank[by_position[r].second] = static_cast<std::uint32_t>(r);
+  }
+
+  /// The densest part of a group, in account-id rank (creation) or list-position rank (follow
+  /// time), tested against a random subset of this list of the same size. If some j of the k
+  /// members lie within w consecutive ranks of n, the lowest of them has j - 1 of the other k - 1
+  /// members among the w - 1 ranks above it, so P <= k * P(Hypergeometric(n - 1, w - 1, k - 1) >=
+  /// j - 1). j runs over k, 7k/8, ..., k/2 (at least min_size) on both axes; the strength is
+  /// Bonferroni-corrected for those tests. Ranks, not values: the list's own distribution of ids
+  /// and follows is the null, however uneven it is.
+  Concentration Concentrate(const std::vector<std::uint32_t>& group, std::size_t min_size) {
+    BuildRanks();
+    Concentration best;
+    double best_raw = 0;
+    std::size_t tests = 0, best_from = 0, best_j = 0;
+    int best_axis = -1;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> ranked[2];  // (rank, member index)
+    for (int axis = 0; axis < 2; ++axis) {
+      const std::vector<std::uint32_t>& rank_of = axis == 0 ? pk_rank : position_rank;
+      auto& r = ranked[axis];
+      for (const std::uint32_t i : group)
+        if (rank_of[i] != kNoRank) r.emplace_back(rank_of[i], i);
+      std::sort(r.begin(), r.end());
+      const std::size_t k = r.size();
+      const std::size_t n = axis == 0 ? pks.size() : by_position.size();
+      if (k < min_size || n <= k) continue;
+      std::size_t last_j = 0;
+      for (std::size_t t = 0; t <= 4; ++t) {
+        const std::size_t j = (k * (8 - t) + 7) / 8;
+        if (j < min_size) break;
+        if (j == last_j) continue;
+        last_j = j;
+        ++tests;
+        std::size_t from = 0, span = ~std::size_t{0};
+        for (std::size_t i = 0; i + j <= k; ++i) {
+          const std::size_t w = r[i + j - 1].first - r[i].first + 1;
+          if (w < span) {
+            span = w;
+            from = i;
+          }
+        }
+        const double raw = -(std::log10(static_cast<double>(k)) +
+                             HypergeometricUpperLog10(static_cast<double>(j - 1), static_cast<double>(n - 1),
+                                                      static_cast<double>(span - 1), static_cast<double>(k - 1)));
+        if (raw > best_raw) {
+          best_raw = raw;
+          best_axis = axis;
+          best_from = from;
+          best_j = j;
+          best.span = span;
+          best.ranked = n;
+        }
+      }
+    }
+    if (tests == 0 || best_axis < 0) return best;
+    best.strength = best_raw - std::log10(static_cast<double>(tests));
+    best.by_pk = best_axis == 0;
+    for (std::size_t i = best_from; i < best_from + best_j; ++i) best.core.push_back(ranked[best_axis][i].second);
+    return best;
+  }
+
+  /// The description's clause on where a group is concentrated.
+  static std::string ConcentrationClause(const Concentration& c) {
+    return c.by_pk ? Format("%zu of them were created close together (within %zu of the list's %zu account ids)",
+                            c.core.size(), c.span, c.ranked)
+                   : Format("%zu of them followed close together (within %zu consecutive positions of %zu)",
+                            c.core.size(), c.span, c.ranked);
+  }
 
   std::vector<std::uint32_t> IdsInListOrder(std::vector<std::uint32_t> idx) const {
     std::sort(idx.begin(), idx.end(), [&](std::uint32_t a, std::uint32_t b) {
@@ -693,9 +809,23 @@ struct ListAnalyzer::Impl {
       const double strength = -BinomialUpperLog10(c, l, out_rate) - correction;
       if (strength < opt.min_strength) continue;
       taken.emplace_back(a, e);
+      // With burst_whole_window every follow of the window is a member: a bought, aged account
+      // looks organic on its own, and the window is the evidence (`medium`; `high` needs more).
       std::vector<std::uint32_t> idx;
-      for (std::size_t r = a; r <= e; ++r)
-        if (flagged_at(r)) idx.push_back(by_position[r].second);
+      bool timed = true;
+      std::int64_t t_lo = 0, t_hi = 0;
+      for (std::size_t r = a; r <= e; ++r) {
+        const Member& m = members[by_position[r].second];
+        if (opt.burst_whole_window || m.flagged) idx.push_back(by_position[r].second);
+        if (!m.has_time) {
+          timed = false;
+        } else if (r == a) {
+          t_lo = t_hi = m.time;
+        } else {
+          t_lo = std::min(t_lo, m.time);
+          t_hi = std::max(t_hi, m.time);
+        }
+      }
       Cluster cl;
       cl.kind = ClusterKind::kBurst;
       cl.members = IdsInListOrder(std::move(idx));
@@ -703,11 +833,16 @@ struct ListAnalyzer::Impl {
       cl.expected = l * out_rate;
       cl.low = by_position[a].first;
       cl.high = by_position[e].first;
+      if (timed) {
+        cl.time_low = t_lo;
+        cl.time_high = t_hi;
+      }
+      const std::string within = timed ? " within " + DurationPhrase(t_hi - t_lo) : std::string();
       cl.description = Format(
-          "%.0f new or suspicious accounts among %.0f consecutive %.*s (positions %llu to %llu): %.0f%% "
+          "%.0f consecutive %.*s%s (positions %llu to %llu), %.0f of them new or suspicious accounts: %.0f%% "
           "against %.0f%% in the rest of the list; chance of that: %s",
-          c, l, static_cast<int>(opt.position_noun.size()), opt.position_noun.data(),
-          static_cast<unsigned long long>(cl.low), static_cast<unsigned long long>(cl.high), 100 * c / l,
+          l, static_cast<int>(opt.position_noun.size()), opt.position_noun.data(), within.c_str(),
+          static_cast<unsigned long long>(cl.low), static_cast<unsigned long long>(cl.high), c, 100 * c / l,
           100 * (big_c - c) / std::max(1.0, big_n - l), ChancePhrase(strength).c_str());
       out.push_back(std::move(cl));
     }
@@ -734,10 +869,16 @@ struct ListAnalyzer::Impl {
       const double c = g.count;
       const double strength = -BinomialUpperLog10(c, n_null, q) - correction;
       if (strength < opt.min_strength) continue;
+      // A generator's accounts are made together or follow together; a naming habit spreads over
+      // the whole list like the organic base, and then the group is no swarm evidence.
+      const Concentration conc = Concentrate(g.members, opt.min_template_size);
+      if (conc.strength < opt.min_strength) continue;
       Cluster cl;
       cl.kind = ClusterKind::kUsernameTemplate;
-      cl.members = IdsInListOrder(g.members);
+      cl.members = IdsInListOrder(conc.core);
       cl.strength = strength;
+      cl.concentration = conc.strength;
+      cl.matching = g.count;
       cl.expected = n_null * q;
       if (g.stem) {
         cl.key = g.digits_min == g.digits ? Format("%s + %u digits", g.text.c_str(), g.digits)
@@ -749,6 +890,7 @@ struct ListAnalyzer::Impl {
                               g.count, cl.key.c_str(),
                               g.stem ? "the same start, then random digits" : "the same generator shape",
                               cl.expected, ChancePhrase(strength).c_str());
+      cl.description += "; " + ConcentrationClause(conc) + ", chance of that: " + ChancePhrase(conc.strength);
       (g.stem ? stems : shapes).push_back(std::move(cl));
     }
     // A shape group with exactly the members of a stem group says nothing more.
@@ -787,15 +929,21 @@ struct ListAnalyzer::Impl {
       const double c = g.count;
       const double strength = -BinomialUpperLog10(c, n_class, p) - correction;
       if (strength < opt.min_strength) continue;
+      // As for templates: a common name spread over the list like the organic base is no swarm.
+      const Concentration conc = Concentrate(g.members, opt.min_name_size);
+      if (conc.strength < opt.min_strength) continue;
       Cluster cl;
       cl.kind = ClusterKind::kDisplayName;
-      cl.members = IdsInListOrder(g.members);
+      cl.members = IdsInListOrder(conc.core);
       cl.strength = strength;
+      cl.concentration = conc.strength;
+      cl.matching = g.count;
       cl.expected = p * n_class;
       cl.key = g.text;
       cl.description = Format("%u accounts use the same display name; %.1f expected from how common its words are "
                               "in this list; chance of that: %s",
                               g.count, cl.expected, ChancePhrase(strength).c_str());
+      cl.description += "; " + ConcentrationClause(conc) + ", chance of that: " + ChancePhrase(conc.strength);
       out.push_back(std::move(cl));
     }
   }
@@ -806,6 +954,8 @@ struct ListAnalyzer::Impl {
     Bursts(out);
     Templates(out);
     Names(out);
+    pk_rank = {};
+    position_rank = {};
     std::stable_sort(out.begin(), out.end(), [](const Cluster& a, const Cluster& b) {
       if (a.kind != b.kind) return a.kind < b.kind;
       if (a.strength != b.strength) return a.strength > b.strength;
@@ -833,6 +983,12 @@ struct ListAnalyzer::Impl {
     return bytes;
   }
 };
+
+ListSignalOptions AccountListOptions() {
+  ListSignalOptions options;
+  options.burst_whole_window = true;
+  return options;
+}
 
 const char* ClusterKindName(ClusterKind kind) noexcept {
   switch (kind) {
@@ -877,9 +1033,14 @@ std::string MemberReasonText(const Cluster& c) {
       if (c.newer_than >= 0.9) s += Format(", newer than %.0f%% of the rest", 100 * c.newer_than);
       return s;
     }
-    case ClusterKind::kBurst:
-      return Format("followed in a burst with %zu other new or suspicious accounts (positions %llu to %llu)", others,
-                    static_cast<unsigned long long>(c.low), static_cast<unsigned long long>(c.high));
+    case ClusterKind::kBurst: {
+      const std::string within =
+          c.time_high > c.time_low || c.time_low != 0 ? " within " + DurationPhrase(c.time_high - c.time_low) : "";
+      return Format("part of a burst of %zu follows%s (positions %llu to %llu) where new or suspicious accounts "
+                    "concentrate",
+                    c.members.size(), within.c_str(), static_cast<unsigned long long>(c.low),
+                    static_cast<unsigned long long>(c.high));
+    }
     case ClusterKind::kUsernameTemplate:
       return Format("username follows the pattern %s, like %zu other accounts of this list", c.key.c_str(), others);
     case ClusterKind::kDisplayName:
@@ -913,7 +1074,7 @@ CombinedEvidence CombineEvidence(double account_logit, std::span<const Cluster* 
   for (const Cluster* c : member_clusters) {
     if (c == nullptr) continue;
     const auto k = static_cast<std::size_t>(c->kind);
-    if (k < kClusterKindCount && (best[k] == nullptr || c->strength > best[k]->strength)) best[k] = c;
+    if (k < kClusterKindCount && (best[k] == nullptr || EvidenceStrength(*c) > EvidenceStrength(*best[k]))) best[k] = c;
   }
   struct Part {
     double bonus;
@@ -922,7 +1083,7 @@ CombinedEvidence CombineEvidence(double account_logit, std::span<const Cluster* 
   std::vector<Part> parts;
   for (std::size_t k = 0; k < kClusterKindCount; ++k) {
     if (best[k] == nullptr) continue;
-    const double bonus = std::min(weights.cap[k], weights.per_strength[k] * best[k]->strength);
+    const double bonus = std::min(weights.cap[k], weights.per_strength[k] * EvidenceStrength(*best[k]));
     if (bonus > 0) parts.push_back({bonus, best[k]});
   }
   std::stable_sort(parts.begin(), parts.end(), [](const Part& a, const Part& b) { return a.bonus > b.bonus; });
@@ -937,7 +1098,13 @@ CombinedEvidence CombineEvidence(double account_logit, std::span<const Cluster* 
     out.reasons.push_back({std::string(SwarmReasonCode(p.cluster->kind)), w, MemberReasonText(*p.cluster)});
     if (p.cluster->kind != ClusterKind::kBurst) out.corroborated = true;
   }
+  out.in_burst = best[static_cast<std::size_t>(ClusterKind::kBurst)] != nullptr;
   return out;
+}
+
+double EvidenceStrength(const Cluster& cluster) noexcept {
+  const bool text = cluster.kind == ClusterKind::kUsernameTemplate || cluster.kind == ClusterKind::kDisplayName;
+  return text && cluster.concentration >= 0 ? std::min(cluster.strength, cluster.concentration) : cluster.strength;
 }
 
 namespace {
@@ -952,12 +1119,26 @@ double StandAloneHighScore(const LevelThresholds& thresholds, const ListLevelOpt
   return 1 / (1 + std::exp(-logit));
 }
 
+double StandAloneMediumScore(const LevelThresholds& thresholds, const ListLevelOptions& options) {
+  const double logit = Logit(thresholds.list.medium) + Logit(options.training_prevalence) -
+                       Logit(options.background_prevalence);
+  return 1 / (1 + std::exp(-logit));
+}
+
 Level ListMemberLevel(double account_logit, const CombinedEvidence& combined, ModelTier tier, bool verified,
                       const LevelThresholds& thresholds, const ListLevelOptions& options) {
-  const Level level = LevelFor(1 / (1 + std::exp(-combined.logit)), tier, verified, thresholds);
-  if (level != Level::kHigh || tier != ModelTier::kList || combined.corroborated) return level;
+  Level level = LevelFor(1 / (1 + std::exp(-combined.logit)), tier, verified, thresholds);
   const double alone = 1 / (1 + std::exp(-account_logit));
-  return alone >= StandAloneHighScore(thresholds, options) ? Level::kHigh : Level::kMedium;
+  if (tier == ModelTier::kList) {
+    if (level == Level::kHigh && !combined.corroborated && alone < StandAloneHighScore(thresholds, options))
+      level = Level::kMedium;
+    // In no cluster at all, the account stands alone against the list's low background rate.
+    if (level == Level::kMedium && combined.reasons.empty() && alone < StandAloneMediumScore(thresholds, options))
+      level = Level::kLow;
+  }
+  // A burst is an attack window: each of its follows is worth a look, whatever it looks like alone.
+  if (combined.in_burst && level == Level::kLow) level = Level::kMedium;
+  return level;
 }
 
 std::string UsernameGeneratorShape(std::string_view username) {

@@ -120,6 +120,11 @@ Person OrganicPerson(Rng& rng, const Scenario& sc) {
     const std::string sep = rng.Chance(0.5) ? "_" : "";
     const auto len = 3 + static_cast<std::uint32_t>(rng.Below(4));
     p.username = first + sep + Digits(rng, len, true);
+  } else if (sc.organic_convention > 0 && rng.Chance(sc.organic_convention)) {
+    // A common naming habit: given name + the family name's first three letters + 3 digits.
+    // Drawn only when asked for, so scenarios without it keep their bytes.
+    constexpr const char* kSeparators[] = {"", "_", "."};
+    p.username = first + kSeparators[rng.Below(3)] + last.substr(0, 3) + Digits(rng, 3, true);
   } else if (style < 0.24) {
     p.username = first + "." + last;
   } else if (style < 0.36) {
@@ -271,6 +276,7 @@ Result<Scenario> ParseScenario(std::string_view text, std::string_view source_na
       {"organic.story", &sc.organic_story},
       {"organic.persian_script", &sc.organic_persian_script},
       {"organic.digit_tail", &sc.organic_digit_tail},
+      {"organic.convention", &sc.organic_convention},
       {"organic.verified", &sc.organic_verified},
       {"swarm.count", nullptr, &sc.swarm_count},
       {"swarm.created_days_before", &sc.swarm_created_days_before},

@@ -196,7 +196,9 @@ TEST(EvaluateScenario, BundledScenarios) {
   std::printf("%-16s %4s %6s %6s %6s %6s %6s | %6s %6s | %s\n", "scenario", "seed", "recall", "rec.m", "fpr", "fpr.m",
               "purity", "acc.r", "acc.f", "swarm coverage: cohort burst template name (clusters)");
   double standard_recall = 0;  // mean over the seeds: the issue's target is >= 0.95
-  for (const char* name : {"standard", "interleaved", "purchased_old", "realistic_names", "fully_evasive", "no_attack"}) {
+  double purchased_recall_medium = 0, purchased_fpr_medium = 0;  // means: targets >= 0.80, <= 3 %
+  for (const char* name : {"standard", "interleaved", "purchased_old", "realistic_names", "fully_evasive", "no_attack",
+                           "organic_conventions"}) {
     const Scenario sc = Load(name);
     for (std::uint64_t seed = 1; seed <= 3; ++seed) {
       auto r = EvaluateScenario(sc, seed);
@@ -214,9 +216,26 @@ TEST(EvaluateScenario, BundledScenarios) {
         // needs a corroborating cluster or a stand-alone score (ListMemberLevel), so this holds
         // although the account model alone marks 1.1-1.6 % of this organic base `high`.
         EXPECT_LE(e.fpr_high, 0.01) << "seed " << seed;
-        EXPECT_GE(e.cluster_purity, 0.95) << "seed " << seed;
+        // A burst holds every follow of its window, the organic ones in between included (10 %).
+        EXPECT_GE(e.cluster_purity, 0.93) << "seed " << seed;
         EXPECT_EQ(e.kinds[static_cast<int>(ClusterKind::kCohort)].clusters, 1u);
         EXPECT_EQ(e.kinds[static_cast<int>(ClusterKind::kBurst)].clusters, 1u);
+      }
+      if (std::string(name) == "purchased_old") {
+        // Aged accounts that look organic one by one: the burst is the evidence, and its members
+        // reach `medium` (issue 14), never `high` on the burst alone.
+        purchased_recall_medium += e.recall_medium / 3;
+        purchased_fpr_medium += e.fpr_medium / 3;
+        EXPECT_GE(e.recall_medium, 0.70) << "seed " << seed;
+        EXPECT_LE(e.recall_high, e.account_only_recall_high + 0.05) << "seed " << seed;
+      }
+      if (std::string(name) == "organic_conventions") {
+        // A naming habit spread over the list and over ten years of ids is no template (issue 14),
+        // and the stand-alone rule keeps default pictures with digit handles below `high`.
+        for (std::size_t k = 0; k < kClusterKindCount; ++k) {
+          EXPECT_EQ(e.kinds[k].clusters, 0u) << ClusterKindName(static_cast<ClusterKind>(k)) << " seed " << seed;
+        }
+        EXPECT_LE(e.fpr_high, 0.005) << "seed " << seed;
       }
       if (std::string(name) == "no_attack") {
         // An organic list: no cluster of any kind, so only stand-alone scores reach `high`.
@@ -229,6 +248,8 @@ TEST(EvaluateScenario, BundledScenarios) {
     }
   }
   EXPECT_GE(standard_recall, 0.95);
+  EXPECT_GE(purchased_recall_medium, 0.80);
+  EXPECT_LE(purchased_fpr_medium, 0.03);
 }
 
 }  // namespace

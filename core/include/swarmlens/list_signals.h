@@ -36,12 +36,16 @@ struct ListMember {
   std::string_view username;                 ///< Handle without '@' (may be empty).
   std::optional<std::string_view> full_name; ///< Display name; nullopt = the payload did not show it.
   double account_score = 0;    ///< The account model's probability that this account is fake, in [0, 1].
+  /// Unix seconds of the follow, when the payload shows it (DYI exports' timestamps); bursts then
+  /// say how long the burst lasted ("250 follows within 20 hours") instead of only positions.
+  std::optional<std::int64_t> listed_at;
 };
 
 /// Which list-level signal a cluster comes from.
 enum class ClusterKind : std::uint8_t {
   kCohort,            ///< Accounts whose pks fall in a band far denser than the list's pk density around it.
-  kBurst,             ///< A run of list positions where suspicious accounts concentrate above the background rate.
+  kBurst,             ///< A run of list positions where suspicious accounts concentrate above the background
+                      ///< rate (members: ListSignalOptions::burst_whole_window).
   kUsernameTemplate,  ///< Usernames from one generator: a shared stem or generator shape with a random digit tail.
   kDisplayName,       ///< The same display name (after normalisation) far more often than its words predict.
   kSharedAvatar,      ///< The same profile picture (perceptual hash within radius, or the same file);
@@ -66,6 +70,17 @@ struct Cluster {
   /// Cohort only: share of the list's other pks that are lower than the band (1.0 = the band is
   /// newer than every other follower: "far newer than the organic base"). -1 for other kinds.
   double newer_than = -1;
+  /// Template / display name: -log10 p (corrected) that the members sit as close together in
+  /// account id (creation) or in list position (follow time) as they do, against a random subset
+  /// of this list of the same size (docs/swarm-detection.md, "Concentration"). -1 for other kinds.
+  double concentration = -1;
+  /// Template / display name: the members are the concentrated part of the group (in list order);
+  /// this many accounts of the list match the key in all (members.size() <= matching).
+  std::uint32_t matching = 0;
+  /// Burst: Unix seconds of the first and last follow of the window, when every follow in it
+  /// carries its time (ListMember::listed_at); both 0 otherwise.
+  std::int64_t time_low = 0;
+  std::int64_t time_high = 0;
   /// Template / display-name key: the stem or generator shape ("zahra_" + "#####") or the
   /// normalised display name. Attacker-written text: render as text only.
   std::string key;
@@ -85,7 +100,15 @@ struct ListSignalOptions {
   /// What one list position is, in burst descriptions ("35 new or suspicious accounts among 40
   /// consecutive follows"): "follows" for follower lists, "commenters" for a post's commenters. Must outlive the analyzer (a literal).
   std::string_view position_noun = "follows";
+  /// Who a burst's members are: true = every member of its window (lists of accounts: a bought,
+  /// aged account looks organic on its own, and the window is the evidence); false = only the
+  /// window's suspicious members (what comment campaigns count).
+  bool burst_whole_window = false;
 };
+
+/// The options for lists of accounts (followers, a post's commenters), as the Engine and
+/// EvaluateScenario use them: the defaults with burst_whole_window.
+ListSignalOptions AccountListOptions();
 
 /// Incremental list analysis: feed the pages of one list as they arrive, read the clusters at any
 /// time. AddPage costs O(p log n + p * L) for a page of p members (L = 106 grids per pk), not a
@@ -146,15 +169,22 @@ struct CombinedEvidence {
   double logit = 0;                    ///< account_logit + the capped cluster bonus.
   std::vector<ClusterReason> reasons;  ///< One per kind that contributed, strongest first.
   /// A contributing cluster's membership does not depend on the account's own score: any kind but
-  /// a burst (burst members are chosen *because* their account score is suspicious, so a burst
-  /// says "this window is an attack", not "this suspicious-looking follower is part of it").
+  /// a burst (a burst is found *because* of the suspicious accounts in it and holds every follow
+  /// of its window, so it says "this window is an attack", not "this follower is part of it").
   bool corroborated = false;
+  /// The member is in a burst: its level is at least `medium` (ListMemberLevel).
+  bool in_burst = false;
 };
 
 /// Combines an account's own log-odds with the clusters it belongs to: per kind, the strongest
-/// cluster adds min(cap, per_strength * strength); the sum is capped by total_cap. Pure function.
+/// cluster adds min(cap, per_strength * EvidenceStrength); the sum is capped by total_cap. Pure function.
 CombinedEvidence CombineEvidence(double account_logit, std::span<const Cluster* const> member_clusters,
                                  const EvidenceWeights& weights = {});
+
+/// The strength a cluster lends its members: a username template or display name corroborates
+/// only as far as its members are concentrated in id or list position, min(strength,
+/// concentration); every other kind its strength.
+double EvidenceStrength(const Cluster& cluster) noexcept;
 
 /// How the level of a list member is set (docs/swarm-detection.md, "Levels in a list").
 struct ListLevelOptions {
@@ -168,14 +198,18 @@ struct ListLevelOptions {
 /// Level of a member of an analysed list. The list tier's `high` needs either a corroborating
 /// cluster (CombinedEvidence::corroborated) with the combined score at the tier's `high`
 /// threshold, or the account's own log-odds at that threshold re-based from the training
-/// prevalence to the background prevalence (list tier defaults: score >= 0.9675). Otherwise the
-/// combined score's level (LevelFor), at most `medium`. The profile tier and the verified cap are
-/// as in LevelFor. Pure function.
+/// prevalence to the background prevalence (StandAloneHighScore). A list-tier member in no
+/// cluster needs the `medium` threshold re-based the same way (StandAloneMediumScore) for
+/// `medium`. A member of a burst is at least `medium`. Otherwise the combined score's level
+/// (LevelFor). The profile tier's thresholds and the verified cap are as in LevelFor. Pure function.
 Level ListMemberLevel(double account_logit, const CombinedEvidence& combined, ModelTier tier, bool verified,
                       const LevelThresholds& thresholds = {}, const ListLevelOptions& options = {});
 
 /// The account score a list member needs for `high` without a corroborating cluster.
 double StandAloneHighScore(const LevelThresholds& thresholds = {}, const ListLevelOptions& options = {});
+
+/// The account score a list-tier member in no cluster needs for `medium`.
+double StandAloneMediumScore(const LevelThresholds& thresholds = {}, const ListLevelOptions& options = {});
 
 /// Reason code of a member of a cluster of `kind`: "swarm_" + ClusterKindName(kind) (static storage).
 std::string_view SwarmReasonCode(ClusterKind kind) noexcept;

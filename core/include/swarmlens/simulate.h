@@ -39,6 +39,9 @@ struct Scenario {
   double organic_persian_script = 0.35;    ///< "organic.persian_script": display names written in Persian script.
   double organic_digit_tail = 0.04;        ///< "organic.digit_tail": usernames ending in 3-6 random digits.
   double organic_verified = 0.005;         ///< "organic.verified"
+  /// "organic.convention": usernames of a common naming habit, given name + the family name's
+  /// first three letters + 3 digits ("sarakar482", "reza_moh731"), spread over the whole list.
+  double organic_convention = 0;
 
   std::uint32_t swarm_count = 200;         ///< "swarm.count"; 0 = no attack.
   double swarm_created_days_before = 3;    ///< "swarm.created_days_before"; < 0 = bought old accounts, aged like organic ones.
@@ -144,7 +147,7 @@ SwarmEvaluation Evaluate(std::span<const LabelRow> labels, std::span<const Level
 /// (member id = position, account_score = the account score), CombineEvidence per member, levels
 /// from the account tier's thresholds.
 Result<SwarmEvaluation> EvaluateScenario(const Scenario& scenario, std::uint64_t seed,
-                                         const ListSignalOptions& options = {},
+                                         const ListSignalOptions& options = AccountListOptions(),
                                          const EvidenceWeights& weights = {});
 
 }  // namespace swarmlens

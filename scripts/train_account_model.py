@@ -46,35 +46,44 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import StratifiedKFold
+from scipy.optimize import minimize
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from model_check import Tolerance, check_file  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "instafake"
+DEFAULT_KARN = REPO.parent / "shared" / "data" / "karn-igprofiles"
 HEADER_PATH = REPO / "core" / "src" / "trained_account_model.h"
 GOLDEN_PATH = REPO / "tests" / "data" / "account_model" / "golden.tsv"
 # What `--check` accepts from a retrain on another machine (scripts/model_check.py).
 CHECK_TOLERANCE = Tolerance(int_step=0, int_fraction=0.0, int_slack=0, float_atol=2e-3, float_rtol=2e-3)
 COMMAND = "/usr/bin/python3 scripts/train_account_model.py"
 
-MODEL_NAME = "instafake-lr-1"
+MODEL_NAME = "instafake-karn-lr-2"
 C_REGULARISATION = 1.0
 FOLDS = 5
 SEED = 0
-REPEATS = 5  # extra CV repetitions (seeds 0..4) to show how much the figures move with the split
 WEIGHT_DECIMALS = 6
 
-# Level thresholds are chosen for precision on out-of-fold predictions (see choose_threshold).
+# The two labelled populations. The compiled bias is InstaFake's (its 16.8 % fakes are the
+# training prevalence the list-level rules re-base from: ListLevelOptions::training_prevalence);
+# each population has its own intercept while fitting, so their different fake rates (16.8 % and
+# 66 %) do not leak into the feature weights.
+INSTAFAKE, KARN = "instafake", "karn"
+POPULATIONS = (INSTAFAKE, KARN)
+DEPLOYED = INSTAFAKE
+DEPLOYED_PREVALENCE = 200 / 1194
+
+# Level thresholds are chosen on a held-out fold (see choose_levels) for precision at the deployed
+# prevalence, with both populations weighted equally.
 HIGH_PRECISION = 0.95
 MEDIUM_PRECISION = 0.80
-MIN_FLAGGED = 10  # a threshold must flag at least this many accounts to count as evidence
+MIN_FLAGGED = 10  # a threshold must flag at least this many held-out accounts to count as evidence
 THRESHOLD_GRID = [round(0.01 * k, 2) for k in range(1, 100)]
+HELD_OUT_FOLD = 0  # of a stratified 5-fold split over (population, label), seed SEED
 
 U64_MAX = (1 << 64) - 1
-
-# A generic 1-3-10 log grid for counts, so bins are not fitted to InstaFake's quirks.
-COUNT_GRID = [1, 3, 10, 30, 100, 300, 1000, 3000]
 
 
 @dataclass(frozen=True)
@@ -85,23 +94,24 @@ class Feature:
     description: str   # what the value is, for the header and the reason catalog
 
 
-USERNAME_LENGTH = Feature("username_length", "UsernameLength", (8, 10, 12, 14, 16),
+# Fewer bins than instafake-lr-1 (34 steps against 43) on a 1-3-10 grid with its ends merged, and
+# every curve made monotone in fit(), so that no bin can learn one sample's quirk.
+USERNAME_LENGTH = Feature("username_length", "UsernameLength", (10, 14),
                           "Username length in bytes (Instagram handles are ASCII).")
-USERNAME_DIGITS = Feature("username_digits", "UsernameDigits", (1, 2, 3, 4, 5),
+USERNAME_DIGITS = Feature("username_digits", "UsernameDigits", (1, 3, 5),
                           "Number of ASCII digits '0'-'9' in the username.")
 ANONYMOUS_AVATAR = Feature("anonymous_avatar", "AnonymousAvatar", (1,),
                            "1 when the profile picture is the default silhouette, else 0.")
 PRIVATE = Feature("private_account", "PrivateAccount", (1,),
                   "1 when the account is private, else 0.")
-MEDIA_COUNT = Feature("media_count", "MediaCount", tuple(COUNT_GRID[:6]),
+MEDIA_COUNT = Feature("media_count", "MediaCount", (1, 3, 10, 30, 100),
                       "Number of posts.")
-FOLLOWER_COUNT = Feature("follower_count", "FollowerCount", tuple(COUNT_GRID),
+FOLLOWER_COUNT = Feature("follower_count", "FollowerCount", (1, 3, 10, 30, 100, 300, 1000),
                          "Number of followers.")
-# 1500 is the issue's mass-following mark, added to the generic grid.
-FOLLOWING_COUNT = Feature("following_count", "FollowingCount", tuple(sorted(COUNT_GRID + [1500])),
-                          "Number of accounts followed (1500+ is mass-following).")
+FOLLOWING_COUNT = Feature("following_count", "FollowingCount", (10, 30, 100, 300, 1000, 3000),
+                          "Number of accounts followed.")
 FOLLOWING_RATIO = Feature("following_follower_ratio", "FollowingFollowerRatio",
-                          (50, 100, 200, 500, 1000, 2000),
+                          (50, 100, 200, 500, 1000),
                           "Following per follower x 100: floor(100 * following / "
                           "max(followers, 1)).")
 BIOGRAPHY_LENGTH = Feature("biography_length", "BiographyLength", (1, 30),
@@ -151,6 +161,23 @@ def record_from_instafake(row):
     }
 
 
+def record_from_karn(user):
+    """A Karn user object (Instagram's /api/v1/users/<id>/info/ shape), measured as the C++ measures
+    the same fields of a profile payload."""
+    username = user.get("username") or ""
+    bio = user.get("biography")
+    return {
+        "username_length": len(username.encode("utf-8")) if username else None,
+        "username_digits": sum(c in "0123456789" for c in username) if username else None,
+        "anonymous_avatar": int(bool(user["has_anonymous_profile_picture"])),
+        "is_private": int(bool(user["is_private"])),
+        "media_count": user.get("media_count"),
+        "follower_count": user.get("follower_count"),
+        "following_count": user.get("following_count"),
+        "biography_length": None if bio is None else len(bio),
+    }
+
+
 def record_from_account(acc):
     """Features of an account as the C++ sees it (None / '' = unknown; see golden rows)."""
     username = acc.get("username") or ""
@@ -182,24 +209,51 @@ def encode(features, records):
             v = feature_value(f, rec)
             row.extend(0.0 if v is None else float(v >= e) for e in f.edges)
         cols.append(row)
-    return np.array(cols, dtype=float)
+    return np.array(cols, dtype=float).reshape(len(records), sum(len(f.edges) for f in features))
 
 
 @dataclass
 class Tables:
     features: list
-    bias: float
-    weights: dict  # code -> list of bin weights (len(edges) + 1)
+    bias: float        # the deployed population's intercept, centred (what the header holds)
+    intercepts: dict   # population -> centred intercept (the deployed one equals `bias`)
+    weights: dict      # code -> list of bin weights (len(edges) + 1)
 
 
-def fit(features, records, labels):
+def _objective(theta, x, p, y, m):
+    """L2-penalised logistic loss (sklearn's C convention) over the steps, intercepts unpenalised."""
+    w, b = theta[:m], theta[m:]
+    z = x @ w + p @ b
+    loss = float(np.sum(np.logaddexp(0.0, z) - y * z)) + 0.5 / C_REGULARISATION * float(w @ w)
+    r = 1.0 / (1.0 + np.exp(-z)) - y
+    return loss, np.concatenate([x.T @ r + w / C_REGULARISATION, p.T @ r])
+
+
+def _fit_steps(x, p, y, bounds):
+    m = x.shape[1]
+    res = minimize(_objective, np.zeros(m + p.shape[1]), args=(x, p, y, m), jac=True, method="L-BFGS-B",
+                   bounds=bounds + [(None, None)] * p.shape[1],
+                   options={"maxiter": 20000, "gtol": 1e-10, "ftol": 1e-15})
+    return res.x[:m], res.x[m:]
+
+
+def fit(features, records, labels, pops):
+    """Per-population intercepts, shared monotone bin steps: each feature's steps are first fitted
+    freely, then refitted with all steps of that feature's overall direction (the sign of their
+    sum), so every curve rises or falls and never zigzags."""
     x = encode(features, records)
-    lr = LogisticRegression(C=C_REGULARISATION, solver="lbfgs", max_iter=100000, tol=1e-10)
-    lr.fit(x, labels)
-    bias = float(lr.intercept_[0])
-    steps = lr.coef_[0]
-    weights = {}
-    at = 0
+    present = [q for q in POPULATIONS if q in set(pops)]
+    p = np.array([[1.0 if q == r else 0.0 for q in present] for r in pops]).reshape(len(pops), len(present))
+    y = np.asarray(labels, dtype=float)
+    free, _ = _fit_steps(x, p, y, [(None, None)] * x.shape[1])
+    bounds, at = [], 0
+    for f in features:
+        n = len(f.edges)
+        up = float(np.sum(free[at:at + n])) >= 0
+        bounds += [(0.0, None) if up else (None, 0.0)] * n
+        at += n
+    steps, intercepts = _fit_steps(x, p, y, bounds)
+    weights, shift, at = {}, 0.0, 0
     for f in features:
         n = len(f.edges)
         bins = [0.0] + list(np.cumsum(steps[at:at + n]))
@@ -210,8 +264,10 @@ def fit(features, records, labels):
             counts[bin_index(f, feature_value(f, rec))] += 1
         mean = sum(w * c for w, c in zip(bins, counts)) / len(records)
         weights[f.code] = [round(float(w - mean), WEIGHT_DECIMALS) for w in bins]
-        bias += mean
-    return Tables(features, round(bias, WEIGHT_DECIMALS), weights)
+        shift += mean
+    centred = {q: round(float(b + shift), WEIGHT_DECIMALS) for q, b in zip(present, intercepts)}
+    deployed = centred.get(DEPLOYED, centred[present[0]])
+    return Tables(features, deployed, centred, weights)
 
 
 def contributions(tables, rec):
@@ -223,136 +279,179 @@ def contributions(tables, rec):
     return out
 
 
-def logit(tables, rec):
-    total = tables.bias
+def logit(tables, rec, population=None):
+    """The C++ logit (deployed bias); with `population`, that population's own intercept when the
+    model has one (for calibration on a population with another fake rate)."""
+    total = tables.intercepts.get(population, tables.bias) if population else tables.bias
     for _, w, _ in contributions(tables, rec):
         total += w
     return total
 
 
-def predict(tables, records):
-    return np.array([1.0 / (1.0 + math.exp(-logit(tables, r))) for r in records])
+def predict(tables, records, pops=None):
+    pops = pops if pops is not None else [None] * len(records)
+    return np.array([1.0 / (1.0 + math.exp(-logit(tables, r, q))) for r, q in zip(records, pops)])
+
+
+# ---- Baseline: a plain logistic regression on the raw fields (what the issue compares with) -------
+
+def plain_matrix(features, records):
+    cols = []
+    for rec in records:
+        row = []
+        for f in features:
+            v = feature_value(f, rec)
+            row.append(0.0 if v is None else math.log1p(min(float(v), 1e12)))
+        cols.append(row)
+    return np.array(cols)
+
+
+def plain_fit_predict(features, train_recs, train_y, test_recs):
+    xa, xb = plain_matrix(features, train_recs), plain_matrix(features, test_recs)
+    mu, sd = xa.mean(axis=0), xa.std(axis=0) + 1e-9
+    lr = LogisticRegression(C=C_REGULARISATION, solver="lbfgs", max_iter=100000, tol=1e-10)
+    lr.fit((xa - mu) / sd, train_y)
+    return lr.decision_function((xb - mu) / sd)
 
 
 # ---- Evaluation --------------------------------------------------------------------------------
 
-def oof_predictions(features, records, labels, seed):
-    p = np.zeros(len(records))
-    for train, test in StratifiedKFold(FOLDS, shuffle=True, random_state=seed).split(records, labels):
-        t = fit(features, [records[i] for i in train], labels[train])
-        p[test] = predict(t, [records[i] for i in test])
-    return p
+def strata(y, pops):
+    return np.array([f"{q}:{int(v)}" for q, v in zip(pops, y)])
 
 
-def confusion(p, y, threshold):
-    flagged = p >= threshold
-    tp = int(np.sum(flagged & (y == 1)))
-    fp = int(np.sum(flagged & (y == 0)))
-    fn = int(np.sum(~flagged & (y == 1)))
-    precision = tp / (tp + fp) if tp + fp else float("nan")
-    recall = tp / (tp + fn) if tp + fn else float("nan")
-    return tp, fp, fn, precision, recall
+def oof(features, records, y, pops, use, seed=SEED, plain=False):
+    """Out-of-fold scores for the accounts of the populations in `use`, by 5-fold CV stratified
+    by (population, label); each fold's model is trained on the other folds of those populations.
+    Scores use each account's own population intercept (AUC does not depend on it)."""
+    idx = np.array([i for i, q in enumerate(pops) if q in use])
+    out = np.full(len(records), np.nan)
+    for train, test in StratifiedKFold(FOLDS, shuffle=True, random_state=seed).split(idx, strata(y[idx], pops[idx])):
+        tr, te = idx[train], idx[test]
+        if plain:
+            out[te] = plain_fit_predict(features, [records[i] for i in tr], y[tr], [records[i] for i in te])
+        else:
+            t = fit(features, [records[i] for i in tr], y[tr], list(pops[tr]))
+            out[te] = predict(t, [records[i] for i in te], list(pops[te]))
+    return out
 
 
-def choose_threshold(p, y, target):
-    """Lowest grid threshold t such that every grid threshold >= t that flags at least
-    MIN_FLAGGED accounts has precision >= target (conservative against precision dips). 1.0 means
-    the level is unreachable."""
-    best = 1.0
-    for t in reversed(THRESHOLD_GRID):
-        tp, fp, _, precision, _ = confusion(p, y, t)
-        if tp + fp < MIN_FLAGGED:
+def transfer(features, records, y, pops, source, target, plain=False):
+    """Scores of every `target` account by a model trained on all of `source`."""
+    tr = np.array([i for i, q in enumerate(pops) if q == source])
+    te = np.array([i for i, q in enumerate(pops) if q == target])
+    if plain:
+        return te, plain_fit_predict(features, [records[i] for i in tr], y[tr], [records[i] for i in te])
+    t = fit(features, [records[i] for i in tr], y[tr], list(pops[tr]))
+    return te, predict(t, [records[i] for i in te])
+
+
+def auc_of(y, p, mask):
+    return roc_auc_score(y[mask], p[mask])
+
+
+def weighted_rates(p, y, pops, threshold):
+    """Per population: (TPR, FPR, flagged) at a threshold."""
+    out = {}
+    for q in POPULATIONS:
+        m = pops == q
+        if not np.any(m):
             continue
-        if precision < target:
-            break
-        best = t
-    return best
+        f = p[m] >= threshold
+        pos, neg = y[m] == 1, y[m] == 0
+        out[q] = (float(np.sum(f & pos)) / max(1, int(np.sum(pos))), float(np.sum(f & neg)) / max(1, int(np.sum(neg))),
+                  int(np.sum(f)))
+    return out
 
 
-def fold_metrics(p, y):
-    pred = p >= 0.5
-    tp = np.sum(pred & (y == 1))
-    fp = np.sum(pred & (y == 0))
-    fn = np.sum(~pred & (y == 1))
-    f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-    return roc_auc_score(y, p), float(np.mean(pred == y)), float(f1)
+def precision_at(tpr, fpr, prevalence=DEPLOYED_PREVALENCE):
+    flagged = tpr * prevalence + fpr * (1 - prevalence)
+    return tpr * prevalence / flagged if flagged > 0 else float("nan")
 
 
-def evaluate_tier(name, features, records, y):
-    lines = [f"### {name} tier ({len(features)} features: "
-             + ", ".join(f.code for f in features) + ")", ""]
-    # 1. Headline metrics: 5-fold stratified CV (seed 0), per fold and pooled.
-    per_fold = []
-    p0 = np.zeros(len(records))
-    for train, test in StratifiedKFold(FOLDS, shuffle=True, random_state=SEED).split(records, y):
-        t = fit(features, [records[i] for i in train], y[train])
-        p = predict(t, [records[i] for i in test])
-        p0[test] = p
-        per_fold.append(fold_metrics(p, y[test]))
-    per_fold = np.array(per_fold)
-    pooled = fold_metrics(p0, y)
-    lines += ["| metric (threshold 0.5 for accuracy, F1) | mean of 5 folds | sd | pooled out-of-fold |",
-              "|---|---|---|---|"]
-    for k, label in enumerate(("ROC AUC", "accuracy", "F1")):
-        lines.append(f"| {label} | {per_fold[:, k].mean():.4f} | {per_fold[:, k].std(ddof=1):.4f} "
-                     f"| {pooled[k]:.4f} |")
-    reps = np.array([fold_metrics(oof_predictions(features, records, y, s), y)
-                     for s in range(REPEATS)])
-    lines += ["", f"Repeated over {REPEATS} shuffles (seeds 0-{REPEATS - 1}), pooled out-of-fold: "
-              f"ROC AUC {reps[:, 0].mean():.4f} (min {reps[:, 0].min():.4f}), accuracy "
-              f"{reps[:, 1].mean():.4f} (min {reps[:, 1].min():.4f}), F1 {reps[:, 2].mean():.4f}.", ""]
+def choose_threshold(p, y, pops, target):
+    """Lowest grid threshold whose precision is >= target on at least MIN_FLAGGED flagged
+    accounts, precision computed at the deployed prevalence from the mean TPR and FPR of the
+    populations (each counts equally, whatever its size and fake rate). The lowest such threshold,
+    not one above which precision never dips: near the top a held-out fold flags few accounts,
+    and one genuine account there would make every level unreachable. 1.0 = unreachable."""
+    for t in THRESHOLD_GRID:
+        rates = weighted_rates(p, y, pops, t)
+        if sum(r[2] for r in rates.values()) < MIN_FLAGGED:
+            continue
+        tpr = float(np.mean([r[0] for r in rates.values()]))
+        fpr = float(np.mean([r[1] for r in rates.values()]))
+        if precision_at(tpr, fpr) >= target:
+            return t
+    return 1.0
 
-    # 2. Levels. Honest figures need the thresholds chosen without the evaluated fold: in each
-    # outer fold, thresholds come from an inner 5-fold CV on the training part only.
-    flagged = {"high": np.zeros(len(y), bool), "medium or high": np.zeros(len(y), bool)}
-    nested_thresholds = []
-    for train, test in StratifiedKFold(FOLDS, shuffle=True, random_state=SEED).split(records, y):
-        tr = [records[i] for i in train]
-        inner = oof_predictions(features, tr, y[train], SEED)
-        th, tm = choose_threshold(inner, y[train], HIGH_PRECISION), choose_threshold(
-            inner, y[train], MEDIUM_PRECISION)
-        tm = min(tm, th)
-        nested_thresholds.append((tm, th))
-        p = p0[test]  # outer-fold model, trained on the same training part
-        flagged["high"][test] = p >= th
-        flagged["medium or high"][test] = p >= tm
-    t_high = choose_threshold(p0, y, HIGH_PRECISION)
-    t_medium = min(choose_threshold(p0, y, MEDIUM_PRECISION), t_high)
-    lines += ["| level | threshold (final model) | nested-CV precision | nested-CV recall | flagged | "
-              "precision at final threshold (OOF) | recall at final threshold (OOF) |",
-              "|---|---|---|---|---|---|---|"]
-    for level, t in (("high", t_high), ("medium or high", t_medium)):
-        f = flagged[level]
-        tp = int(np.sum(f & (y == 1)))
-        fp = int(np.sum(f & (y == 0)))
-        prec = tp / (tp + fp) if tp + fp else float("nan")
-        rec = tp / int(np.sum(y == 1))
-        _, _, _, p_oof, r_oof = confusion(p0, y, t)
-        lines.append(f"| {level} | score >= {t:.2f} | {prec:.3f} | {rec:.3f} | {tp + fp} "
-                     f"| {p_oof:.3f} | {r_oof:.3f} |")
-    lines += ["", "Thresholds chosen in the nested folds (medium, high): "
-              + ", ".join(f"({a:.2f}, {b:.2f})" for a, b in nested_thresholds) + ".", ""]
 
-    # 3. Calibration of the pooled out-of-fold scores.
-    lines += ["| predicted score bin | accounts | mean predicted | observed fake rate |",
-              "|---|---|---|---|"]
-    bins = np.minimum((p0 * 10).astype(int), 9)
+def held_out_split(y, pops):
+    folds = list(StratifiedKFold(FOLDS, shuffle=True, random_state=SEED).split(np.zeros(len(y)), strata(y, pops)))
+    return folds[HELD_OUT_FOLD]
+
+
+def reliability(p, y, label):
+    lines = [f"| {label}: score bin | accounts | mean predicted | observed fake rate |", "|---|---|---|---|"]
+    bins = np.minimum((p * 10).astype(int), 9)
     for b in range(10):
         m = bins == b
         n = int(np.sum(m))
-        if n:
-            lines.append(f"| {b / 10:.1f}-{(b + 1) / 10:.1f} | {n} | {p0[m].mean():.3f} "
-                         f"| {y[m].mean():.3f} |")
-        else:
-            lines.append(f"| {b / 10:.1f}-{(b + 1) / 10:.1f} | 0 | - | - |")
+        lines.append(f"| {b / 10:.1f}-{(b + 1) / 10:.1f} | {n} | "
+                     + (f"{p[m].mean():.3f} | {y[m].mean():.3f} |" if n else "- | - |"))
+    return lines
+
+
+def evaluate_tier(name, features, records, y, pops):
+    lines = [f"### {name} tier ({len(features)} features: " + ", ".join(f.code for f in features) + ")", ""]
+    is_if, is_karn = pops == INSTAFAKE, pops == KARN
+    # 1. Discrimination: within each population (5-fold CV), across (train on one, score the other),
+    # pooled (5-fold CV over both, each population's accounts scored by models that saw the other).
+    lines += ["| model | trained on | ROC AUC on InstaFake | ROC AUC on Karn |", "|---|---|---|---|"]
+    summary = {}
+    for plain in (False, True):
+        label = "plain LR (log counts)" if plain else "binned, monotone"
+        own_if = oof(features, records, y, pops, {INSTAFAKE}, plain=plain)
+        own_karn = oof(features, records, y, pops, {KARN}, plain=plain)
+        te_k, from_if = transfer(features, records, y, pops, INSTAFAKE, KARN, plain=plain)
+        te_i, from_karn = transfer(features, records, y, pops, KARN, INSTAFAKE, plain=plain)
+        pooled = oof(features, records, y, pops, set(POPULATIONS), plain=plain)
+        a_if_cv, a_k_cv = auc_of(y, own_if, is_if), auc_of(y, own_karn, is_karn)
+        a_if_to_k, a_k_to_if = roc_auc_score(y[te_k], from_if), roc_auc_score(y[te_i], from_karn)
+        a_pool_if, a_pool_k = auc_of(y, pooled, is_if), auc_of(y, pooled, is_karn)
+        lines.append(f"| {label} | InstaFake | **{a_if_cv:.4f}** (CV) | {a_if_to_k:.4f} |")
+        lines.append(f"| {label} | Karn | {a_k_to_if:.4f} | **{a_k_cv:.4f}** (CV) |")
+        lines.append(f"| {label} | both (compiled) | **{a_pool_if:.4f}** (CV) | **{a_pool_k:.4f}** (CV) |")
+        if not plain:
+            summary.update(auc_if=a_if_cv, auc_pooled_if=a_pool_if, auc_pooled_karn=a_pool_k,
+                           auc_if_to_karn=a_if_to_k, auc_karn_to_if=a_k_to_if, auc_karn=a_k_cv)
+            pooled_scores = pooled
     lines.append("")
-    summary = {"auc": pooled[0], "accuracy": pooled[1], "f1": pooled[2],
-               "auc_mean": per_fold[:, 0].mean(), "accuracy_mean": per_fold[:, 1].mean(),
-               "t_high": t_high, "t_medium": t_medium}
-    for level, f in flagged.items():
-        tp = int(np.sum(f & (y == 1)))
-        fp = int(np.sum(f & (y == 0)))
-        summary[level] = (tp / (tp + fp) if tp + fp else float("nan"), tp / int(np.sum(y == 1)))
+
+    # 2. Levels, chosen on a held-out fold that the model choosing them never saw.
+    train, test = held_out_split(y, pops)
+    t = fit(features, [records[i] for i in train], y[train], list(pops[train]))
+    p_test = predict(t, [records[i] for i in test])  # the deployed bias, as the C++ scores
+    t_high = choose_threshold(p_test, y[test], pops[test], HIGH_PRECISION)
+    t_medium = min(choose_threshold(p_test, y[test], pops[test], MEDIUM_PRECISION), t_high)
+    lines += [f"Levels chosen on the held-out fold ({len(test)} accounts; the model scoring it was trained on the other "
+              f"{len(train)}); precision at InstaFake's {DEPLOYED_PREVALENCE:.1%} fakes:", "",
+              "| level | threshold | InstaFake precision / recall | Karn precision / recall | both (mean rates) |",
+              "|---|---|---|---|---|"]
+    for level, thr in (("high", t_high), ("medium or high", t_medium)):
+        rates = weighted_rates(p_test, y[test], pops[test], thr)
+        cells = [f"{precision_at(*rates[q][:2]):.3f} / {rates[q][0]:.3f}" for q in POPULATIONS]
+        tpr = float(np.mean([rates[q][0] for q in POPULATIONS]))
+        fpr = float(np.mean([rates[q][1] for q in POPULATIONS]))
+        lines.append(f"| {level} | score >= {thr:.2f} | {cells[0]} | {cells[1]} | {precision_at(tpr, fpr):.3f} / {tpr:.3f} |")
+        summary[level] = (precision_at(tpr, fpr), tpr)
+    lines.append("")
+
+    # 3. Calibration (reliability) of the pooled out-of-fold scores, per population (each scored
+    # with its own intercept, i.e. at its own fake rate).
+    lines += reliability(pooled_scores[is_if], y[is_if], "InstaFake") + [""]
+    lines += reliability(pooled_scores[is_karn], y[is_karn], "Karn") + [""]
+    summary.update(t_high=t_high, t_medium=t_medium)
     return lines, summary
 
 
@@ -363,7 +462,7 @@ def fmt(w):
     return "0.000000" if s == "-0.000000" else s
 
 
-def render_header(tables_by_tier, summaries, n_fake, n_real):
+def render_header(tables_by_tier, summaries, instafake_counts, karn_counts):
     out = []
     w = out.append
     w("// GENERATED by scripts/train_account_model.py -- do not edit by hand; rerun:")
@@ -372,18 +471,22 @@ def render_header(tables_by_tier, summaries, n_fake, n_real):
     w("//")
     w(f"// Model \"{MODEL_NAME}\": the trained two-tier account model (see docs/model-card.md).")
     w("// Data: InstaFake, Akyon & Kalfaoglu 2019, arXiv:1910.03090 (github.com/fcakyon/")
-    w(f"// instafake-dataset), licence CC BY-NC 4.0: {n_fake} fake + {n_real} genuine accounts, 2018.")
+    w(f"// instafake-dataset), licence CC BY-NC 4.0: {instafake_counts[0]} fake + {instafake_counts[1]} genuine "
+      "accounts, 2018;")
+    w("// Karn Saheb, github.com/Karn/ig-profile-classification (commit 39e0dcc), MIT:")
+    w(f"// {karn_counts[0]} fake + {karn_counts[1]} genuine accounts, 2019.")
     w("// The weights are derived from CC BY-NC 4.0 data: non-commercial use only.")
     w("//")
-    w("// Method: per tier, L2 logistic regression (C = 1) on thermometer-encoded bins; each")
-    w("// feature's bin weights are centred on their training mean (the shift is in the bias), so an")
-    w("// unknown feature adds nothing. logit = bias + sum of the weights of the known features;")
+    w("// Method: per tier, L2 logistic regression (C = 1) on thermometer-encoded bins, one intercept")
+    w("// per population, every feature's curve monotone; each feature's bin weights are centred on")
+    w("// their training mean (the shift is in the bias), so an unknown feature adds nothing. The bias")
+    w("// is InstaFake's. logit = bias + sum of the weights of the known features;")
     w("// score = 1 / (1 + exp(-logit)). Bins: a value v falls in the last bin whose `min` <= v.")
     w("//")
-    w(f"// 5-fold stratified CV (seed {SEED}), pooled out-of-fold; levels from nested CV:")
+    w(f"// ROC AUC, 5-fold stratified CV (seed {SEED}) over both populations; levels from a held-out fold:")
     for tier, _, _ in TIERS:
         s = summaries[tier]
-        w(f"//   {tier:7s} tier: ROC AUC {s['auc']:.4f}, accuracy {s['accuracy']:.4f}, F1 {s['f1']:.4f};"
+        w(f"//   {tier:7s} tier: InstaFake {s['auc_pooled_if']:.4f}, Karn {s['auc_pooled_karn']:.4f};"
           f" high P/R {s['high'][0]:.3f}/{s['high'][1]:.3f},")
         w(f"//                medium-or-high P/R {s['medium or high'][0]:.3f}/"
           f"{s['medium or high'][1]:.3f}")
@@ -439,7 +542,7 @@ def render_header(tables_by_tier, summaries, n_fake, n_real):
         w("/// (every feature's weights average 0 over the training accounts).")
         w(f"inline constexpr double k{cap}Bias = {fmt(t.bias)};")
         w(f"/// Score thresholds: high = precision >= {HIGH_PRECISION:.2f}, medium = precision >= "
-          f"{MEDIUM_PRECISION:.2f} in CV")
+          f"{MEDIUM_PRECISION:.2f} on a held-out fold")
         w("/// (1.00 = level unreachable).")
         w(f"inline constexpr double k{cap}HighThreshold = {s['t_high']:.2f};")
         w(f"inline constexpr double k{cap}MediumThreshold = {s['t_medium']:.2f};")
@@ -563,6 +666,7 @@ def render_golden(tables_by_tier, accounts):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="InstaFake folder")
+    ap.add_argument("--karn", type=Path, default=DEFAULT_KARN, help="Karn ig-profile-classification folder")
     ap.add_argument("--check", action="store_true",
                     help="do not write; exit 1 if the header or golden file would change")
     args = ap.parse_args()
@@ -570,21 +674,27 @@ def main():
     fake = json.loads((args.data / "fakeAccountData.json").read_text())
     real = json.loads((args.data / "realAccountData.json").read_text())
     rows = fake + real
-    records = [record_from_instafake(r) for r in rows]
-    y = np.array([1] * len(fake) + [0] * len(real))
-    if any(r["isFake"] != label for r, label in zip(rows, y)):
+    if any(r["isFake"] != label for r, label in zip(rows, [1] * len(fake) + [0] * len(real))):
         sys.exit("isFake labels disagree with the file they come from")
+    karn = json.loads((args.karn / "classified_profiles.json").read_text())
+    # Sorted by pk, so the order (and every fold) does not depend on the file's key order.
+    karn_users = [karn[k] for k in sorted(karn, key=int)]
+    records = [record_from_instafake(r) for r in rows] + [record_from_karn(u) for u in karn_users]
+    y = np.array([1] * len(fake) + [0] * len(real) + [0 if u["is_authentic"] else 1 for u in karn_users])
+    pops = np.array([INSTAFAKE] * len(rows) + [KARN] * len(karn_users))
+    n_karn_fake = int(np.sum(y[pops == KARN]))
 
-    print(f"# Account model {MODEL_NAME}: evaluation on InstaFake ({len(fake)} fake, {len(real)} genuine)")
+    print(f"# Account model {MODEL_NAME}: InstaFake ({len(fake)} fake, {len(real)} genuine) and Karn "
+          f"({n_karn_fake} fake, {len(karn_users) - n_karn_fake} genuine)")
     print()
     summaries, tables_by_tier = {}, {}
     for tier, cap, features in TIERS:
-        lines, summary = evaluate_tier(cap, features, records, y)
+        lines, summary = evaluate_tier(cap, features, records, y, pops)
         print("\n".join(lines))
         summaries[tier] = summary
-        tables_by_tier[tier] = fit(features, records, y)
+        tables_by_tier[tier] = fit(features, records, y, list(pops))
 
-    header = render_header(tables_by_tier, summaries, len(fake), len(real))
+    header = render_header(tables_by_tier, summaries, (len(fake), len(real)), (n_karn_fake, len(karn_users) - n_karn_fake))
     golden = render_golden(tables_by_tier, golden_accounts(fake, real))
     status = 0
     for path, text in ((HEADER_PATH, header), (GOLDEN_PATH, golden)):

@@ -2,21 +2,24 @@
 //   /usr/bin/python3 scripts/train_account_model.py
 // (deterministic on one machine; `--check` retrains and compares within stated tolerances).
 //
-// Model "instafake-lr-1": the trained two-tier account model (see docs/model-card.md).
+// Model "instafake-karn-lr-2": the trained two-tier account model (see docs/model-card.md).
 // Data: InstaFake, Akyon & Kalfaoglu 2019, arXiv:1910.03090 (github.com/fcakyon/
-// instafake-dataset), licence CC BY-NC 4.0: 200 fake + 994 genuine accounts, 2018.
+// instafake-dataset), licence CC BY-NC 4.0: 200 fake + 994 genuine accounts, 2018;
+// Karn Saheb, github.com/Karn/ig-profile-classification (commit 39e0dcc), MIT:
+// 637 fake + 332 genuine accounts, 2019.
 // The weights are derived from CC BY-NC 4.0 data: non-commercial use only.
 //
-// Method: per tier, L2 logistic regression (C = 1) on thermometer-encoded bins; each
-// feature's bin weights are centred on their training mean (the shift is in the bias), so an
-// unknown feature adds nothing. logit = bias + sum of the weights of the known features;
+// Method: per tier, L2 logistic regression (C = 1) on thermometer-encoded bins, one intercept
+// per population, every feature's curve monotone; each feature's bin weights are centred on
+// their training mean (the shift is in the bias), so an unknown feature adds nothing. The bias
+// is InstaFake's. logit = bias + sum of the weights of the known features;
 // score = 1 / (1 + exp(-logit)). Bins: a value v falls in the last bin whose `min` <= v.
 //
-// 5-fold stratified CV (seed 0), pooled out-of-fold; levels from nested CV:
-//   list    tier: ROC AUC 0.8847, accuracy 0.8920, F1 0.6126; high P/R 0.960/0.240,
-//                medium-or-high P/R 0.804/0.410
-//   profile tier: ROC AUC 0.9916, accuracy 0.9682, F1 0.9031; high P/R 0.948/0.820,
-//                medium-or-high P/R 0.802/0.975
+// ROC AUC, 5-fold stratified CV (seed 0) over both populations; levels from a held-out fold:
+//   list    tier: InstaFake 0.8790, Karn 0.6322; high P/R 1.000/0.150,
+//                medium-or-high P/R 0.897/0.216
+//   profile tier: InstaFake 0.9866, Karn 0.9699; high P/R 0.959/0.586,
+//                medium-or-high P/R 0.806/0.932
 #pragma once
 
 #include <cstddef>
@@ -25,7 +28,7 @@
 namespace swarmlens::trained_model {
 
 /// Name of this weight set, so a score can be traced to the weights that produced it.
-inline constexpr const char* kModelName = "instafake-lr-1";
+inline constexpr const char* kModelName = "instafake-karn-lr-2";
 
 /// The features the model knows. account_model.cpp measures each from an Account.
 enum class TrainedFeature : std::uint8_t {
@@ -62,7 +65,7 @@ inline constexpr FeatureInfo kFeatureInfo[] = {
     {TrainedFeature::kFollowerCount, "follower_count",
      "Number of followers."},
     {TrainedFeature::kFollowingCount, "following_count",
-     "Number of accounts followed (1500+ is mass-following)."},
+     "Number of accounts followed."},
     {TrainedFeature::kFollowingFollowerRatio, "following_follower_ratio",
      "Following per follower x 100: floor(100 * following / max(followers, 1))."},
     {TrainedFeature::kBiographyLength, "biography_length",
@@ -86,27 +89,25 @@ struct FeatureTable {
 
 /// Log-odds for a list-tier account about which nothing is known: the mean training logit
 /// (every feature's weights average 0 over the training accounts).
-inline constexpr double kListBias = -2.212062;
-/// Score thresholds: high = precision >= 0.95, medium = precision >= 0.80 in CV
+inline constexpr double kListBias = -1.824763;
+/// Score thresholds: high = precision >= 0.95, medium = precision >= 0.80 on a held-out fold
 /// (1.00 = level unreachable).
-inline constexpr double kListHighThreshold = 0.82;
-inline constexpr double kListMediumThreshold = 0.58;
+inline constexpr double kListHighThreshold = 0.83;
+inline constexpr double kListMediumThreshold = 0.80;
 
 /// username_length: Username length in bytes (Instagram handles are ASCII).
-inline constexpr Bin kListUsernameLength[] = {
-    {0, 0.290006}, {8, 0.407451}, {10, -0.003119}, {12, -0.258321}, {14, -0.449034}, {16, 0.047746},
-};
+inline constexpr Bin kListUsernameLength[] = {{0, -0.017538}, {10, -0.017538}, {14, 0.066573}};
 
 /// username_digits: Number of ASCII digits '0'-'9' in the username.
 inline constexpr Bin kListUsernameDigits[] = {
-    {0, -0.371185}, {1, 1.560772}, {2, 1.297993}, {3, 2.185695}, {4, 1.758802}, {5, 2.274980},
+    {0, -0.204606}, {1, 0.346531}, {3, 0.941190}, {5, 1.906818},
 };
 
 /// anonymous_avatar: 1 when the profile picture is the default silhouette, else 0.
-inline constexpr Bin kListAnonymousAvatar[] = {{0, -0.277552}, {1, 3.324585}};
+inline constexpr Bin kListAnonymousAvatar[] = {{0, -0.200671}, {1, 2.899700}};
 
 /// private_account: 1 when the account is private, else 0.
-inline constexpr Bin kListPrivateAccount[] = {{0, 1.028029}, {1, -0.535623}};
+inline constexpr Bin kListPrivateAccount[] = {{0, 0.705550}, {1, -0.569391}};
 
 /// The list-tier model: every feature it uses, in reason order.
 inline constexpr FeatureTable kListFeatures[] = {
@@ -124,55 +125,52 @@ inline constexpr FeatureTable kListFeatures[] = {
 
 /// Log-odds for a profile-tier account about which nothing is known: the mean training logit
 /// (every feature's weights average 0 over the training accounts).
-inline constexpr double kProfileBias = -4.285731;
-/// Score thresholds: high = precision >= 0.95, medium = precision >= 0.80 in CV
+inline constexpr double kProfileBias = -2.687840;
+/// Score thresholds: high = precision >= 0.95, medium = precision >= 0.80 on a held-out fold
 /// (1.00 = level unreachable).
-inline constexpr double kProfileHighThreshold = 0.72;
-inline constexpr double kProfileMediumThreshold = 0.17;
+inline constexpr double kProfileHighThreshold = 0.90;
+inline constexpr double kProfileMediumThreshold = 0.09;
 
 /// username_length: Username length in bytes (Instagram handles are ASCII).
-inline constexpr Bin kProfileUsernameLength[] = {
-    {0, 0.426676}, {8, 0.772553}, {10, 0.126678}, {12, -0.784255}, {14, -0.285646}, {16, -0.341479},
-};
+inline constexpr Bin kProfileUsernameLength[] = {{0, -0.082572}, {10, -0.082572}, {14, 0.313442}};
 
 /// username_digits: Number of ASCII digits '0'-'9' in the username.
 inline constexpr Bin kProfileUsernameDigits[] = {
-    {0, -0.109485}, {1, 0.519090}, {2, 0.251241}, {3, 0.624274}, {4, 0.596017}, {5, 0.988065},
+    {0, -0.078465}, {1, 0.216105}, {3, 0.216105}, {5, 0.880198},
 };
 
 /// anonymous_avatar: 1 when the profile picture is the default silhouette, else 0.
-inline constexpr Bin kProfileAnonymousAvatar[] = {{0, -0.130608}, {1, 1.564453}};
+inline constexpr Bin kProfileAnonymousAvatar[] = {{0, -0.105036}, {1, 1.517777}};
 
 /// private_account: 1 when the account is private, else 0.
-inline constexpr Bin kProfilePrivateAccount[] = {{0, 0.681361}, {1, -0.355002}};
+inline constexpr Bin kProfilePrivateAccount[] = {{0, 0.308460}, {1, -0.248933}};
 
 /// media_count: Number of posts.
 inline constexpr Bin kProfileMediaCount[] = {
-    {0, 2.396060}, {1, 1.283941}, {3, 0.834097}, {10, -0.578959}, {30, -1.092146}, {100, -1.304140},
-    {300, -1.058949},
+    {0, 1.157487}, {1, 0.493221}, {3, 0.047119}, {10, -0.362860}, {30, -0.362860}, {100, -0.362860},
 };
 
 /// follower_count: Number of followers.
 inline constexpr Bin kProfileFollowerCount[] = {
-    {0, 3.164967}, {1, 2.452567}, {3, 1.734254}, {10, 1.062287}, {30, 0.776086}, {100, 0.030955},
-    {300, -0.427567}, {1000, -0.921045}, {3000, -0.840880},
+    {0, 6.267534}, {1, 4.997813}, {3, 2.752789}, {10, 1.038365}, {30, 0.913596}, {100, -0.078562},
+    {300, -0.555683}, {1000, -1.538322},
 };
 
-/// following_count: Number of accounts followed (1500+ is mass-following).
+/// following_count: Number of accounts followed.
 inline constexpr Bin kProfileFollowingCount[] = {
-    {0, 2.096900}, {1, 1.594009}, {3, 0.327089}, {10, -0.789245}, {30, -0.622608}, {100, -0.197053},
-    {300, -0.396562}, {1000, 1.177044}, {1500, 2.200730}, {3000, 2.385089},
+    {0, -1.517217}, {10, -1.517217}, {30, -1.517217}, {100, -0.992580}, {300, -0.607047},
+    {1000, 0.970620}, {3000, 1.760618},
 };
 
 /// following_follower_ratio: Following per follower x 100: floor(100 * following / max(followers,
 /// 1)).
 inline constexpr Bin kProfileFollowingFollowerRatio[] = {
-    {0, 0.390486}, {50, -0.701454}, {100, -0.709731}, {200, 0.431930}, {500, 1.102524},
-    {1000, 2.556378}, {2000, 3.489850},
+    {0, -2.287482}, {50, -2.287482}, {100, -1.188428}, {200, 0.873429}, {500, 1.716386},
+    {1000, 2.784643},
 };
 
 /// biography_length: Biography length in Unicode code points (0 = empty biography).
-inline constexpr Bin kProfileBiographyLength[] = {{0, 0.348383}, {1, 0.021194}, {30, -0.570779}};
+inline constexpr Bin kProfileBiographyLength[] = {{0, 0.134723}, {1, -0.060636}, {30, -0.179455}};
 
 /// The profile-tier model: every feature it uses, in reason order.
 inline constexpr FeatureTable kProfileFeatures[] = {

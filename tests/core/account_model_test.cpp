@@ -207,7 +207,7 @@ TEST(AccountModel, CatalogAndThresholds) {
     EXPECT_LE(t.medium, t.high);
     EXPECT_LE(t.high, 1.0);
   }
-  EXPECT_STREQ(TrainedModelName(), "instafake-lr-1");
+  EXPECT_STREQ(TrainedModelName(), "instafake-karn-lr-2");
 }
 
 }  // namespace

@@ -578,39 +578,47 @@ TEST(ListLevel, HighNeedsACorroboratingClusterOrAStandAloneScore) {
   const Cluster* in_cohort[] = {&cohort};
   const Cluster* in_burst[] = {&burst};
 
-  // The stand-alone score: the list tier's high threshold (0.82 at InstaFake's 16.8 % fakes)
-  // re-based to a 3 % background: odds 4.56 * (0.168 / 0.832) / (0.03 / 0.97) = 29.8 -> 0.9675.
+  // The stand-alone scores: the list tier's thresholds (chosen at InstaFake's 16.8 % fakes)
+  // re-based to a 3 % background (Bayes prior shift: the odds rise by 0.168/0.832 / (0.03/0.97)).
+  const TierThresholds t = LevelThresholds{}.list;
+  const double rebase = logit(0.168) - logit(0.03);
   const double alone = StandAloneHighScore();
-  EXPECT_NEAR(alone, 0.9675, 0.001);
+  EXPECT_NEAR(logit(alone), logit(t.high) + rebase, 1e-9);
+  EXPECT_NEAR(logit(StandAloneMediumScore()), logit(t.medium) + rebase, 1e-9);
+  EXPECT_GT(alone, 0.96);  // 0.9696 for the compiled thresholds (high 0.83)
   ListLevelOptions same_prior;
   same_prior.background_prevalence = same_prior.training_prevalence;
-  EXPECT_NEAR(StandAloneHighScore({}, same_prior), LevelThresholds{}.list.high, 1e-12);
+  EXPECT_NEAR(StandAloneHighScore({}, same_prior), t.high, 1e-12);
 
-  // An organic-looking "default avatar + birth year" account at 0.95, in no cluster: medium.
-  const double shy = logit(0.95);
-  ASSERT_LT(0.95, alone);
-  EXPECT_EQ(ListMemberLevel(shy, CombineEvidence(shy, {}), ModelTier::kList, false), Level::kMedium);
-  EXPECT_EQ(LevelFor(0.95, ModelTier::kList, false), Level::kHigh);  // what the account model alone says
+  // An organic-looking "default avatar + digits" account at the tier's `high` score, in no
+  // cluster: below both stand-alone scores, so low; between them, medium.
+  const double shy_p = (t.high + StandAloneMediumScore()) / 2;
+  const double shy = logit(shy_p);
+  EXPECT_EQ(LevelFor(shy_p, ModelTier::kList, false), Level::kHigh);  // what the account model alone says
+  EXPECT_EQ(ListMemberLevel(shy, CombineEvidence(shy, {}), ModelTier::kList, false), Level::kLow);
+  const double between = logit((StandAloneMediumScore() + alone) / 2);
+  EXPECT_EQ(ListMemberLevel(between, CombineEvidence(between, {}), ModelTier::kList, false), Level::kMedium);
   // The same account on its own evidence above the stand-alone score: high.
   const double strong = logit(0.99);
   EXPECT_EQ(ListMemberLevel(strong, CombineEvidence(strong, {}), ModelTier::kList, false), Level::kHigh);
-  // A burst alone does not corroborate: its members are picked by their account score.
-  const double mid = logit(0.6);
+  // A burst alone does not corroborate: it is found by the account scores of its members.
+  const double mid = logit(t.high) - 1.0;
   const CombinedEvidence b = CombineEvidence(mid, in_burst);
   EXPECT_FALSE(b.corroborated);
-  EXPECT_GT(1 / (1 + std::exp(-b.logit)), 0.82);  // the combined score is at `high`...
+  EXPECT_GT(1 / (1 + std::exp(-b.logit)), t.high);  // the combined score is at `high`...
   EXPECT_EQ(ListMemberLevel(mid, b, ModelTier::kList, false), Level::kMedium);  // ...the level is not
   // A cohort (chosen by pk, not by score) does, for the same account.
   const CombinedEvidence c = CombineEvidence(mid, in_cohort);
   EXPECT_TRUE(c.corroborated);
   EXPECT_EQ(ListMemberLevel(mid, c, ModelTier::kList, false), Level::kHigh);
-  // Corroborated but below the threshold after the bonus: not high.
-  const double low = logit(0.2);  // + 2.5 -> 0.75
+  // Corroborated but below the threshold after the bonus (+2.5): not high.
+  const double low = logit((t.medium + t.high) / 2) - 2.5;
   EXPECT_EQ(ListMemberLevel(low, CombineEvidence(low, in_cohort), ModelTier::kList, false), Level::kMedium);
-  // In no cluster at all, `medium` needs the medium threshold (0.58) re-based the same way.
-  EXPECT_NEAR(StandAloneMediumScore(), 0.900, 0.001);
-  EXPECT_EQ(LevelFor(0.6, ModelTier::kList, false), Level::kMedium);
-  EXPECT_EQ(ListMemberLevel(mid, CombineEvidence(mid, {}), ModelTier::kList, false), Level::kLow);
+  // In no cluster at all, `medium` needs the re-based medium score too.
+  EXPECT_EQ(LevelFor((t.medium + t.high) / 2, ModelTier::kList, false), Level::kMedium);
+  EXPECT_EQ(ListMemberLevel(logit((t.medium + t.high) / 2), CombineEvidence(logit((t.medium + t.high) / 2), {}),
+                            ModelTier::kList, false),
+            Level::kLow);
   // A member of a burst is at least medium, however organic it looks alone (issue 14)...
   const double organic = logit(0.01);
   const CombinedEvidence ob = CombineEvidence(organic, in_burst);
@@ -623,7 +631,7 @@ TEST(ListLevel, HighNeedsACorroboratingClusterOrAStandAloneScore) {
             Level::kMedium);
   // Verified cap and the profile tier are unchanged.
   EXPECT_EQ(ListMemberLevel(mid, c, ModelTier::kList, true), Level::kMedium);
-  EXPECT_EQ(ListMemberLevel(shy, CombineEvidence(shy, {}), ModelTier::kProfile, false), Level::kHigh);
+  EXPECT_EQ(ListMemberLevel(strong, CombineEvidence(strong, {}), ModelTier::kProfile, false), Level::kHigh);
 }
 
 TEST(Combine, ClustersByMemberIndexes) {

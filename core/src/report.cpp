@@ -475,6 +475,17 @@ void AppendClusterJson(std::string& out, const Engine& engine, const ListCluster
     AppendUnsigned(out, c.low);
     out += ",\"last_position\":";
     AppendUnsigned(out, c.high);
+    if (c.time_high > c.time_low || c.time_low != 0) {  // every follow of the window carried its time
+      out += ",\"first_time\":";
+      out += std::to_string(c.time_low);
+      out += ",\"last_time\":";
+      out += std::to_string(c.time_high);
+    }
+  } else if (c.concentration >= 0) {  // username template, display name
+    out += ",\"concentration\":";
+    AppendFixed(out, c.concentration, 2);
+    out += ",\"matching\":";
+    AppendUnsigned(out, c.matching);
   }
   if (with_members) {
     out += ",\"members\":[";

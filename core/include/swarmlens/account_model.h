@@ -76,7 +76,7 @@ TierEvaluation EvaluateTrainedModel(const Account& account) noexcept;
 /// (high: >= 0.95, medium or high: >= 0.80; see docs/model-card.md).
 TierThresholds TrainedLevelThresholds(ModelTier tier) noexcept;
 
-/// Name of the trained weight set, e.g. "instafake-lr-1".
+/// Name of the trained weight set, e.g. "instafake-karn-lr-2".
 const char* TrainedModelName() noexcept;
 
 /// Static description of a feature code the trained model can emit.

@@ -12,6 +12,8 @@
 #include <system_error>
 #include <vector>
 
+#include <unistd.h>
+
 #include "image_decode.h"
 #include "swarmlens/simulate.h"
 #include "swarmlens/swarmlens.h"
@@ -69,6 +71,11 @@ Options:
   --avatars DIR              profile pictures as image files named <username>.<ext> (JPEG, PNG, ...):
                              hashed (256-bit DCT perceptual hash) to find shared pictures
   --avatar-hashes FILE       precomputed picture hashes, CSV: username,hash_hex,quality[,exact_hex]
+  --state FILE               the case file: loaded first when it exists (everything earlier runs
+                             ingested), written back after the inputs (to FILE.tmp-PID, then
+                             renamed over FILE, so the previous case survives a failed run).
+                             Two runs over two halves of the inputs print what one run over all
+                             of them prints. With --state, inputs are optional.
   -h, --help                 this text
   --version                  print the version
 
@@ -106,6 +113,7 @@ struct Options {
   std::vector<std::string> inputs;
   std::vector<std::string> avatar_dirs;
   std::vector<std::string> avatar_hash_files;
+  std::string state;  ///< --state: the case file to continue and write back.
 };
 
 int Usage(const std::string& message) {
@@ -250,13 +258,56 @@ bool AddAvatars(const Options& opt, Engine& engine) {
   return ok;
 }
 
+// The case file of --state: loaded when it exists; an unreadable or refused one stops the run
+// (its state is not overwritten).
+bool LoadCase(const std::string& path, Engine& engine) {
+  std::error_code ec;
+  if (!fs::exists(path, ec)) return true;
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes;
+  if (!in || !ReadAll(in, bytes)) {
+    std::fprintf(stderr, "swarmlens: %s: cannot read: %s\n", path.c_str(), std::strerror(errno));
+    return false;
+  }
+  auto r = engine.Load(std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()),
+                       path);
+  if (!r) {
+    std::fprintf(stderr, "swarmlens: %s (the case file is left as it is)\n", r.error().ToString().c_str());
+    return false;
+  }
+  return true;
+}
+
+// Writes the case file atomically: a temporary file beside it, flushed to disk, renamed over it.
+bool SaveCase(const std::string& path, const Engine& engine) {
+  const std::vector<std::uint8_t> bytes = engine.Save();
+  const std::string temp = path + ".tmp-" + std::to_string(static_cast<long>(getpid()));
+  std::FILE* f = std::fopen(temp.c_str(), "wb");
+  bool ok = f != nullptr;
+  if (ok) ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
+  if (ok) ok = std::fflush(f) == 0 && fsync(fileno(f)) == 0;
+  if (f != nullptr && std::fclose(f) != 0) ok = false;
+  if (ok) ok = std::rename(temp.c_str(), path.c_str()) == 0;
+  if (!ok) {
+    std::fprintf(stderr, "swarmlens: %s: cannot write the case file: %s (the previous one is kept)\n", path.c_str(),
+                 std::strerror(errno));
+    std::remove(temp.c_str());
+  }
+  return ok;
+}
+
 int Analyze(const Options& opt) {
   Engine engine;
   engine.set_track_updates(false);  // batch: clusters are computed once, for the ranking
   bool bad_input = false;
   std::size_t files = 0;
-  // Positions continue across pages of the same (list, owner).
+  // Positions continue across pages of the same (list, owner), and across runs of one case file.
   std::map<std::pair<int, std::string>, std::uint32_t> next_position;
+  if (!opt.state.empty() && !LoadCase(opt.state, engine)) return kExitBadInput;
+  const std::string position_note = "cli.next_position." + std::to_string(static_cast<int>(opt.list)) + "." + opt.owner;
+  if (auto note = engine.Note(position_note)) {
+    next_position[{static_cast<int>(opt.list), opt.owner}] = static_cast<std::uint32_t>(std::strtoul(note->c_str(), nullptr, 10));
+  }
 
   auto ingest = [&](const std::string& name, const std::string& text) {
     SourceInfo source{.name = name, .list = opt.list, .owner = opt.owner};
@@ -330,6 +381,14 @@ int Analyze(const Options& opt) {
   }
 
   if (!AddAvatars(opt, engine)) bad_input = true;
+  // Saved before anything is scored: the analyses a later run continues have then seen exactly
+  // what one run over all the inputs would have seen when it scores.
+  if (!opt.state.empty()) {
+    for (const auto& [key, next] : next_position) {
+      engine.SetNote("cli.next_position." + std::to_string(key.first) + "." + key.second, std::to_string(next));
+    }
+    if (!SaveCase(opt.state, engine)) return kExitBadInput;
+  }
 
   const std::vector<ScoredAccount> ranked = engine.Ranked();
   const std::size_t shown =
@@ -703,6 +762,8 @@ int main(int argc, char** argv) {
     } else if (a == "--avatar-hashes") {
       if (!value(v)) return Usage("--avatar-hashes needs a file");
       opt.avatar_hash_files.push_back(v);
+    } else if (a == "--state") {
+      if (!value(opt.state)) return Usage("--state needs a file");
     } else if (a == "--limit") {
       if (!value(v)) return Usage("--limit needs a value");
       char* end = nullptr;
@@ -717,6 +778,6 @@ int main(int argc, char** argv) {
       opt.inputs.push_back(a);
     }
   }
-  if (opt.inputs.empty()) return Usage("analyze needs at least one FILE, DIR or -");
+  if (opt.inputs.empty() && opt.state.empty()) return Usage("analyze needs at least one FILE, DIR or - (or --state)");
   return Analyze(opt);
 }

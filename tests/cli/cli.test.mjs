@@ -400,4 +400,40 @@ test('a bare array and an unknown object say what they hold', () => {
   assert.match(r.err, /bare\.json: byte 1: top-level array of numbers/);
   assert.doesNotMatch(r.err, /user without pk or username/);
   assert.match(r.err, /other\.json: byte 0: .*"status", "items".*edge_media_to_parent_comment.*inbox\.threads/);
+// The case file: two runs over two halves of the inputs print what one run over all prints.
+test('--state: a case continued over two runs equals one run', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'swarmlens-case-'));
+  const pages = Array.from({ length: 15 }, (_, i) => path.join(examples, `page_${String(i + 1).padStart(3, '0')}.json`));
+  const comments = path.join(root, 'examples/comments/post_comments.json');
+  const hashes = path.join(root, 'examples/avatar_hashes.csv');
+  const common = ['analyze', '--format', 'jsonl', '--list', 'followers', '--owner', 'example_activist'];
+  const one = run([...common, '--avatar-hashes', hashes, ...pages, comments]);
+  assert.equal(one.code, 0, one.err);
+  const state = path.join(dir, 'case.swl');
+  const first = run([...common, '--state', state, ...pages.slice(0, 7)]);
+  assert.equal(first.code, 0, first.err);
+  const second = run([...common, '--state', state, '--avatar-hashes', hashes, ...pages.slice(7), comments]);
+  assert.equal(second.code, 0, second.err);
+  assert.ok(clustersOf(one.out).length > 0);
+  assert.equal(second.out, one.out);
+  // A third run without inputs reports the same case again.
+  assert.equal(run([...common, '--state', state]).out, one.out);
+  // Without the case file, the second half alone differs (positions and swarms start over).
+  assert.notEqual(run([...common, '--avatar-hashes', hashes, ...pages.slice(7), comments]).out, one.out);
+});
+
+test('--state: a damaged case file is refused, named, and left as it is', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'swarmlens-case-'));
+  const state = path.join(dir, 'case.swl');
+  assert.equal(run(['analyze', '--format', 'jsonl', '--state', state, path.join(examples, 'page_001.json')]).code, 0);
+  const bytes = readFileSync(state);
+  bytes[bytes.length - 20] ^= 0x10;
+  writeFileSync(state, bytes);
+  const r = run(['analyze', '--format', 'jsonl', '--state', state, path.join(examples, 'page_002.json')]);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /case\.swl: byte \d+: checksum mismatch.*\(corrupt\)/);
+  assert.deepEqual(readFileSync(state), bytes);
+  const cut = path.join(dir, 'cut.swl');
+  writeFileSync(cut, bytes.subarray(0, 10));
+  assert.match(run(['analyze', '--state', cut]).err, /ends inside its 20-byte header \(truncated\)/);
 });

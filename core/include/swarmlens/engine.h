@@ -109,7 +109,9 @@ struct UsernameHash {
 /// per member, docs/swarm-detection.md) and, once a picture is added, AvatarClusters (4 MiB of
 /// index tables + ~290 bytes per picture, capped at 100,000 pictures per list). Per comment
 /// thread: ~60 bytes per distinct commenter plus its clusters; a thread's picture index (4 MiB)
-/// exists only while its clusters are recomputed.
+/// exists only while its clusters are recomputed. For the case file (Save / Load) each list also
+/// keeps what its analyzer was given (~40 bytes per member plus username and display name) and
+/// each thread what its campaign analyzer was given (~90 bytes per comment): docs/case-file.md.
 class Engine {
  public:
   Engine();

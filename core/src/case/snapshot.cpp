@@ -41,7 +41,7 @@ std::vector<std::uint8_t> FrameSnapshot(std::span<const std::uint8_t> payload) {
 Result<std::span<const std::uint8_t>> UnframeSnapshot(std::span<const std::uint8_t> s, std::string_view source) {
   const std::string name(source);
   const std::size_t magic = std::min(s.size(), sizeof kMagic);
-  if (std::memcmp(s.data(), kMagic, magic) != 0)
+  if (magic > 0 && std::memcmp(s.data(), kMagic, magic) != 0)
     return Error{ErrorCode::kCorrupt, name, 0, "not a swarmlens case file (wrong magic bytes)"};
   if (s.size() < kSnapshotHeaderSize)
     return Error{ErrorCode::kTruncated, name, s.size(),

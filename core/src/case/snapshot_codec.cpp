@@ -43,6 +43,7 @@ void SnapshotWriter::OptSigned(const std::optional<std::int64_t>& v) {
 }
 
 void SnapshotWriter::Raw(const void* data, std::size_t size) {
+  if (size == 0) return;
   const auto* p = static_cast<const std::uint8_t*>(data);
   bytes_.insert(bytes_.end(), p, p + size);
 }
@@ -116,7 +117,8 @@ bool SnapshotReader::F64(const char* field, double* out) {
 bool SnapshotReader::Str(const char* field, std::string* out) {
   std::size_t n = 0;
   if (!Count(field, 1, &n)) return false;
-  out->assign(reinterpret_cast<const char*>(data_.data() + pos_), n);
+  if (n > 0) out->assign(reinterpret_cast<const char*>(data_.data() + pos_), n);
+  else out->clear();
   pos_ += n;
   return true;
 }
@@ -178,6 +180,7 @@ bool SnapshotReader::Count(const char* field, std::size_t min_bytes, std::size_t
 
 bool SnapshotReader::Raw(const char* field, void* out, std::size_t size) {
   if (!Need(field, size)) return false;
+  if (size == 0) return true;
   std::memcpy(out, data_.data() + pos_, size);
   pos_ += size;
   return true;

@@ -105,6 +105,7 @@ std::size_t Engine::MergeRecord(Account&& incoming, bool* is_new) {
     state_->lists.AddAccount();
     state_->comments.AddAccount();
     state_->reported.AddAccount();
+    state_->evidence.AddAccount();
   }
   return index;
 }
@@ -115,6 +116,7 @@ Result<IngestSummary> Engine::Ingest(std::string_view json, const SourceInfo& so
   if (!parsed) return parsed.error();
   Page& page = parsed.value();
 
+  const std::uint32_t payload = state_->evidence.AddPayload(json, source.name, source.seen_at, /*comments=*/false);
   IngestSummary summary;
   summary.shape = page.shape;
   summary.list = page.list;
@@ -129,6 +131,7 @@ Result<IngestSummary> Engine::Ingest(std::string_view json, const SourceInfo& so
     const std::size_t index = MergeRecord(std::move(incoming), &is_new);
     summary.new_accounts += is_new;
     summary.accounts.push_back(index);
+    state_->evidence.SeenIn(index, payload);
     page_sightings.emplace_back(index, sightings);
   }
 
@@ -317,6 +320,7 @@ Result<CommentSummary> Engine::IngestComments(std::string_view text, const Sourc
   if (!parsed) return parsed.error();
   CommentPage& page = parsed.value();
 
+  const std::uint32_t payload = state_->evidence.AddPayload(text, source.name, source.seen_at, /*comments=*/true);
   CommentSummary summary;
   summary.shape = page.shape;
   const bool facebook = page.shape == CommentShape::kFacebookGraphql || page.shape == CommentShape::kFacebookReplies;
@@ -327,11 +331,13 @@ Result<CommentSummary> Engine::IngestComments(std::string_view text, const Sourc
     if (c.author.pk || !c.author.username.empty()) {
       bool is_new = false;
       author = MergeRecord(Account(c.author), &is_new);
+      state_->evidence.SeenIn(*author, payload);
     }
     bool is_new = false;
     const std::size_t index = state_->comments.Add(std::move(c), author, facebook, &is_new);
     summary.new_comments += is_new;
     summary.comments.push_back(index);
+    state_->evidence.CommentFrom(index, payload);
   }
   return summary;
 }
@@ -375,6 +381,16 @@ const Account& Engine::account(std::size_t index) const { return state_->account
 std::optional<std::size_t> Engine::Find(std::string_view username) const { return state_->accounts.Find(username); }
 
 Score Engine::ScoreAt(std::size_t index) const {
+  Score score = ScoreWithEvidence(index);
+  if (!state_->allowlist.keys.empty() && IsKnown(index)) {
+    // The person knows this account: its evidence stays visible, its badge never alarms.
+    if (score.level != Level::kLow) score.level = Level::kLow;
+    score.list_reasons.push_back({"allowlisted", 0, "marked as known by you"});
+  }
+  return score;
+}
+
+Score Engine::ScoreWithEvidence(std::size_t index) const {
   const Account& account = state_->accounts[index];
   Score score = ScoreAccount(account, thresholds_);
   const std::vector<std::uint32_t>& lists = state_->lists.ListsOf(index);
@@ -447,6 +463,14 @@ std::vector<ListCluster> Engine::Clusters(bool refresh) const {
     CommentThread& thread = state_->comments.thread(t);
     if (refresh) RefreshThreadSwarm(thread);
     for (const Cluster& c : thread.swarm) out.push_back({ListKind::kUnknown, {}, c, thread.post});
+  }
+  if (!state_->allowlist.keys.empty()) {
+    // Known accounts are not counted as members of a swarm.
+    for (ListCluster& lc : out) {
+      std::vector<std::uint32_t>& members = lc.cluster.members;
+      members.erase(std::remove_if(members.begin(), members.end(), [this](std::uint32_t id) { return IsKnown(id); }),
+                    members.end());
+    }
   }
   return out;
 }

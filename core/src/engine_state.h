@@ -2,7 +2,9 @@
 #pragma once
 
 #include "accounts/account_store.h"
+#include "case/allowlist.h"
 #include "case/case_notes.h"
+#include "case/evidence_log.h"
 #include "comments/comment_threads.h"
 #include "images/picture_store.h"
 #include "swarm/list_swarm.h"
@@ -19,6 +21,8 @@ struct Engine::State {
   CommentStore comments;    ///< Comments, threads, per account: its threads.
   UpdateTracker reported;   ///< What was last reported per account (IngestSummary::updated).
   CaseNotes notes;          ///< The caller's notes (Engine::SetNote).
+  EvidenceLog evidence;     ///< Payloads ingested (SHA-256, capture time) and who was seen in which.
+  swarmlens::Allowlist allowlist;  ///< Accounts the person marked as known (Engine::Allow).
 };
 
 }  // namespace swarmlens

@@ -437,3 +437,46 @@ test('--state: a damaged case file is refused, named, and left as it is', () => 
   writeFileSync(cut, bytes.subarray(0, 10));
   assert.match(run(['analyze', '--state', cut]).err, /ends inside its 20-byte header \(truncated\)/);
 });
+
+test('report: HTML, CSV, JSON bundle and a SHA256SUMS manifest from a case file', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'swarmlens-report-'));
+  const state = path.join(dir, 'case.swl');
+  const comments = path.join(root, 'examples/comments/post_comments.json');
+  const allow = path.join(dir, 'allow.txt');
+  const first = accountsOf(run(['analyze', '--format', 'jsonl', '--list', 'followers', '--owner', 'example_activist',
+    examples, comments]).out).find((a) => a.level === 'high');
+  writeFileSync(allow, `// people I know\n@${first.username}\n\n`);
+  const a = run(['analyze', '--format', 'jsonl', '--list', 'followers', '--owner', 'example_activist', '--allow', allow,
+    '--state', state, examples, comments]);
+  assert.equal(a.code, 0, a.err);
+  const known = accountsOf(a.out).find((x) => x.username === first.username);
+  assert.equal(known.level, 'low');
+  assert.ok(known.reasons.some((r) => r.code === 'allowlisted'));
+  const out = path.join(dir, 'out');
+  const r = run(['report', '--state', state, '--out', out]);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /threats \d+, harassment \d+, hate \d+, coordinated inauthentic behaviour \d+ accounts, spam \d+/);
+  const sums = readFileSync(path.join(out, 'SHA256SUMS'), 'utf8').trim().split('\n');
+  assert.deepEqual(sums.map((l) => l.split('  ')[1]), ['report.html', 'accounts.csv', 'comments.csv', 'case.json']);
+  for (const line of sums) {
+    const [hex, name] = line.split('  ');
+    const check = spawnSync('sha256sum', [path.join(out, name)], { encoding: 'utf8' });
+    assert.equal(check.stdout.split(' ')[0], hex, name);
+  }
+  const html = readFileSync(path.join(out, 'report.html'), 'utf8');
+  assert.doesNotMatch(html, /<script|src=|href=/);
+  for (const heading of ['Counts by category', 'Swarms', 'Threatening and abusive comments', 'Flagged accounts', 'Payloads']) {
+    assert.ok(html.includes(`<h2>${heading}</h2>`), heading);
+  }
+  assert.match(html, /<svg /);
+  const bundle = JSON.parse(readFileSync(path.join(out, 'case.json'), 'utf8'));
+  assert.equal(bundle.kind, 'swarmlens_case');
+  assert.ok(bundle.payloads.length >= 16);
+  assert.match(bundle.payloads[0].sha256, /^[0-9a-f]{64}$/);
+  assert.deepEqual(bundle.allowlist, [first.username]);
+  assert.equal(bundle.accounts.find((x) => x.username === first.username).known, true);
+  const csv = readFileSync(path.join(out, 'accounts.csv'), 'utf8').split('\n');
+  assert.match(csv[0], /^rank,username,pk,full_name,score,level,known,created_around/);
+  assert.equal(run(['report', '--state', path.join(dir, 'missing.swl'), '--out', out]).code, 1);
+  assert.equal(run(['report', '--out', out]).code, 2);
+});

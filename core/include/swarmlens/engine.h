@@ -27,6 +27,7 @@
 #include "swarmlens/ingest.h"
 #include "swarmlens/list_signals.h"
 #include "swarmlens/score.h"
+#include "swarmlens/sha256.h"
 
 namespace swarmlens {
 
@@ -88,6 +89,17 @@ struct ListCluster {
 
 class ListSwarm;
 struct CommentThread;
+
+/// One payload the engine ingested: the evidence that a kept copy is the one received.
+struct PayloadRecord {
+  Sha256Digest sha256{};         ///< SHA-256 of the bytes as given to Ingest / IngestComments.
+  std::string source;            ///< SourceInfo::name (file name, URL); attacker-influenced text.
+  std::int64_t captured_at = 0;  ///< SourceInfo::seen_at of the first capture: Unix seconds (UTC); 0 = unknown.
+  std::int64_t last_captured_at = 0;  ///< SourceInfo::seen_at of the latest capture of the same bytes.
+  std::uint32_t times = 1;       ///< How often these exact bytes were ingested (a page re-sent is one record).
+  std::uint64_t size = 0;        ///< Bytes.
+  bool comments = false;         ///< Ingested by IngestComments (else Ingest).
+};
 
 /// What a loaded snapshot held.
 struct SnapshotInfo {
@@ -207,12 +219,35 @@ class Engine {
   /// The note set under `key`, if any.
   std::optional<std::string> Note(std::string_view key) const;
 
+  /// Marks accounts as known to the person (friends, colleagues): `key` is a username as stored
+  /// or '#' + the decimal pk, and applies to accounts seen later too. A known account is never
+  /// shown above `low` (reason "allowlisted") and is left out of the clusters' member lists
+  /// (Clusters): the swarms are still found with it, it is just not counted as one of them. Kept
+  /// in the case file.
+  void Allow(std::string_view key);
+  /// Takes a key off the allowlist.
+  void Disallow(std::string_view key);
+  /// Whether the account with engine index `index` is on the allowlist.
+  bool IsKnown(std::size_t index) const;
+  /// The allowlist's keys, sorted.
+  std::vector<std::string> Allowlist() const;
+
+  /// Every payload ingested successfully, in order (a refused payload changes nothing and is
+  /// not recorded).
+  const std::vector<PayloadRecord>& Payloads() const;
+  /// Indices into Payloads() of the payloads account `index` was seen in, in order.
+  const std::vector<std::uint32_t>& PayloadsOfAccount(std::size_t index) const;
+  /// The payload that delivered the stored copy of comment `index`.
+  std::optional<std::uint32_t> PayloadOfComment(std::size_t index) const;
+
  private:
   struct State;  ///< The units the engine composes (accounts, pictures, lists, comments, reports).
   /// Feeds waiting members to the list's analyzer and recomputes its clusters; `force` = false
   /// may defer that on large lists while pages arrive (see ListSwarm::Refresh).
   void Refresh(ListSwarm& list, bool force) const;
   std::uint64_t EvidenceSignature(std::size_t index) const;
+  /// ScoreAt before the allowlist.
+  Score ScoreWithEvidence(std::size_t index) const;
   /// Refreshes the given lists and returns the accounts among their clustered members (before and
   /// after) whose reported score changed, skipping `exclude`; updates the reported scores.
   std::vector<std::size_t> CollectUpdated(const std::vector<ListSwarm*>& lists, const std::vector<std::size_t>& exclude);

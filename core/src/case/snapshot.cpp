@@ -23,8 +23,11 @@ std::uint64_t GetLe(const std::uint8_t* p, int bytes) {
 }
 
 // The sections, in the order they are written and read: each unit saves and loads its own.
-enum Section : std::uint8_t { kAccounts = 1, kPictures = 2, kLists = 3, kComments = 4, kReported = 5, kNotes = 6 };
-constexpr const char* kSectionNames[] = {"", "accounts", "pictures", "lists", "comments", "reported", "notes"};
+enum Section : std::uint8_t {
+  kAccounts = 1, kPictures = 2, kLists = 3, kComments = 4, kReported = 5, kNotes = 6, kEvidence = 7, kAllowlist = 8
+};
+constexpr const char* kSectionNames[] = {"",         "accounts", "pictures", "lists",    "comments",
+                                         "reported", "notes",    "evidence", "allowlist"};
 }  // namespace
 
 std::vector<std::uint8_t> FrameSnapshot(std::span<const std::uint8_t> payload) {
@@ -83,6 +86,8 @@ std::vector<std::uint8_t> Engine::Save() const {
   section(kComments, [&](SnapshotWriter& w) { state_->comments.Save(w); });
   section(kReported, [&](SnapshotWriter& w) { state_->reported.Save(w); });
   section(kNotes, [&](SnapshotWriter& w) { state_->notes.Save(w); });
+  section(kEvidence, [&](SnapshotWriter& w) { state_->evidence.Save(w); });
+  section(kAllowlist, [&](SnapshotWriter& w) { state_->allowlist.Save(w); });
   return FrameSnapshot(out.bytes());
 }
 
@@ -117,6 +122,10 @@ Result<SnapshotInfo> Engine::Load(std::span<const std::uint8_t> snapshot, std::s
                   section(kComments, [&](SnapshotReader& r) { return s.comments.Load(r, s.accounts.size()); }) &&
                   section(kReported, [&](SnapshotReader& r) { return s.reported.Load(r, s.accounts.size()); }) &&
                   section(kNotes, [&](SnapshotReader& r) { return s.notes.Load(r); }) &&
+                  section(kEvidence, [&](SnapshotReader& r) {
+                    return s.evidence.Load(r, s.accounts.size(), s.comments.size());
+                  }) &&
+                  section(kAllowlist, [&](SnapshotReader& r) { return s.allowlist.Load(r); }) &&
                   top.ExpectEnd("case file");
   if (!ok) return *top.error();
   SnapshotInfo info;
@@ -133,6 +142,31 @@ void Engine::SetNote(std::string_view key, std::string_view value) {
   auto it = state_->notes.values.find(key);
   if (it == state_->notes.values.end()) state_->notes.values.emplace(std::string(key), std::string(value));
   else it->second = std::string(value);
+}
+
+void Engine::Allow(std::string_view key) {
+  if (!key.empty()) state_->allowlist.keys.emplace(key);
+}
+
+void Engine::Disallow(std::string_view key) {
+  auto it = state_->allowlist.keys.find(key);
+  if (it != state_->allowlist.keys.end()) state_->allowlist.keys.erase(it);
+}
+
+bool Engine::IsKnown(std::size_t index) const { return state_->allowlist.Contains(state_->accounts[index]); }
+
+std::vector<std::string> Engine::Allowlist() const {
+  return std::vector<std::string>(state_->allowlist.keys.begin(), state_->allowlist.keys.end());
+}
+
+const std::vector<PayloadRecord>& Engine::Payloads() const { return state_->evidence.payloads(); }
+
+const std::vector<std::uint32_t>& Engine::PayloadsOfAccount(std::size_t index) const {
+  return state_->evidence.PayloadsOf(index);
+}
+
+std::optional<std::uint32_t> Engine::PayloadOfComment(std::size_t index) const {
+  return state_->evidence.PayloadOfComment(index);
 }
 
 std::optional<std::string> Engine::Note(std::string_view key) const {

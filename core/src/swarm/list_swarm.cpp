@@ -28,14 +28,19 @@ void ListSwarm::Queue(std::uint32_t id, std::uint32_t position, double account_s
 
 AvatarAddResult ListSwarm::AddPicture(std::uint32_t id, std::uint32_t number, const Picture& picture) {
   if (!avatars_) avatars_ = std::make_unique<AvatarClusters>();
-  picture_log_.emplace_back(id, number);
   dirty = true;
-  return avatars_->Add(id, picture.hash, picture.exact);
+  const AvatarAddResult result = avatars_->Add(id, picture.hash, picture.exact);
+  if (result.status == AvatarStatus::kUnique || result.status == AvatarStatus::kClustered)
+    picture_log_.emplace_back(id, number);
+  return result;
 }
 
 void ListSwarm::Feed(const std::vector<ListMember>& members) {
   analyzer_.AddPage(members);
   for (const ListMember& m : members) {
+    if (m.id >= fed_ids_.size()) fed_ids_.resize(std::max<std::size_t>(m.id + 1, fed_ids_.size() * 2), false);
+    if (fed_ids_[m.id]) continue;  // a repeat: the analyzer ignored it, so does the log
+    fed_ids_[m.id] = true;
     Fed f{m.id, m.position, m.account_score, m.pk, static_cast<std::uint32_t>(fed_text_.size()),
           static_cast<std::uint32_t>(m.username.size()), -1};
     fed_text_ += m.username;

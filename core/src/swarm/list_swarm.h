@@ -76,10 +76,12 @@ class ListSwarm {
   /// Members not yet given to the analyzer: fed in one AddPage at the next Refresh, so a batch of
   /// pages costs one analyzer update (AddPage has a per-call cost that grows with the list).
   std::vector<Pending> pending_;
-  std::vector<Fed> fed_;
+  std::vector<Fed> fed_;   ///< Only the first time an id was given: the analyzer ignores repeats.
   std::string fed_text_;
+  std::vector<bool> fed_ids_;  ///< By id: given to the analyzer already.
   std::unique_ptr<AvatarClusters> avatars_;  ///< Created with the first picture (4 MiB of tables).
-  /// Every picture given to avatars_, in order (account, picture number in the PictureStore).
+  /// Every picture avatars_ accepted, in order (account, picture number in the PictureStore); a
+  /// refused one (already added, flat, default, full) changed nothing and is not logged.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> picture_log_;
 };
 

@@ -31,7 +31,7 @@ AvatarAddResult ListSwarm::AddPicture(std::uint32_t id, std::uint32_t number, co
   dirty = true;
   const AvatarAddResult result = avatars_->Add(id, picture.hash, picture.exact);
   if (result.status == AvatarStatus::kUnique || result.status == AvatarStatus::kClustered)
-    picture_log_.emplace_back(id, number);
+    picture_log_.push_back({id, number, avatars_->last_joins()});
   return result;
 }
 
@@ -165,9 +165,10 @@ void ListSwarm::Save(SnapshotWriter& out) const {
     out.F64(p.account_score);
   }
   out.Varint(picture_log_.size());
-  for (const auto& [id, number] : picture_log_) {
-    out.Varint(id);
-    out.Varint(number);
+  for (const LoggedPicture& p : picture_log_) {
+    out.Varint(p.id);
+    out.Varint(p.number);
+    SaveIds(out, p.joins);
   }
   out.U8(dirty ? 1 : 0);
   out.Varint(clusters.size());
@@ -221,12 +222,19 @@ bool ListSwarm::Load(SnapshotReader& in, std::size_t accounts, const PictureStor
         !in.F64("list.pending.score", &p.account_score))
       return false;
   }
-  if (!in.Count("list.pictures", 2, &n)) return false;
+  if (!in.Count("list.pictures", 3, &n)) return false;
   for (std::size_t i = 0; i < n; ++i) {
-    std::uint32_t id = 0, number = 0;
-    if (!in.Index("list.pictures.account", accounts, &id)) return false;
-    if (!in.Index("list.pictures.number", pictures.CountOf(id), &number)) return false;
-    AddPicture(id, number, pictures.At(id, number));
+    LoggedPicture p;
+    if (!in.Index("list.pictures.account", accounts, &p.id)) return false;
+    if (!in.Index("list.pictures.number", pictures.CountOf(p.id), &p.number)) return false;
+    if (!LoadIds(in, "list.pictures.joins", i, &p.joins)) return false;
+    // The clusters are rebuilt from the matches the first Add found: no index queries.
+    if (!avatars_) avatars_ = std::make_unique<AvatarClusters>();
+    const Picture& picture = pictures.At(p.id, p.number);
+    const AvatarAddResult r = avatars_->AddJoined(p.id, picture.hash, picture.exact, p.joins);
+    if (r.status != AvatarStatus::kUnique && r.status != AvatarStatus::kClustered)
+      return in.Fail("list.pictures", "a picture the list cannot have accepted (repeated account or too many)");
+    picture_log_.push_back(std::move(p));
   }
   if (!in.Bool("list.dirty", &dirty)) return false;
   if (!in.Count("list.clusters", 30, &n)) return false;

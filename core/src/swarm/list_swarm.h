@@ -82,7 +82,12 @@ class ListSwarm {
   std::unique_ptr<AvatarClusters> avatars_;  ///< Created with the first picture (4 MiB of tables).
   /// Every picture avatars_ accepted, in order (account, picture number in the PictureStore); a
   /// refused one (already added, flat, default, full) changed nothing and is not logged.
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> picture_log_;
+  struct LoggedPicture {
+    std::uint32_t id;
+    std::uint32_t number;
+    std::vector<std::uint32_t> joins;  ///< AvatarClusters::last_joins(): a load replays without queries.
+  };
+  std::vector<LoggedPicture> picture_log_;
 };
 
 /// Every list, in first-seen order, and the lists each account was seen in.

@@ -400,6 +400,8 @@ test('a bare array and an unknown object say what they hold', () => {
   assert.match(r.err, /bare\.json: byte 1: top-level array of numbers/);
   assert.doesNotMatch(r.err, /user without pk or username/);
   assert.match(r.err, /other\.json: byte 0: .*"status", "items".*edge_media_to_parent_comment.*inbox\.threads/);
+});
+
 // The case file: two runs over two halves of the inputs print what one run over all prints.
 test('--state: a case continued over two runs equals one run', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'swarmlens-case-'));

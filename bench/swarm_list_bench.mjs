@@ -5,19 +5,11 @@
 //
 //   node bench/swarm_list_bench.mjs PAGES.jsonl [native.json]
 import fs from 'node:fs';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { loadListBench } from './list_pages.mjs';
 
-const [pagesPath, nativePath] = process.argv.slice(2);
-if (!pagesPath) {
-  console.error('usage: node bench/swarm_list_bench.mjs PAGES.jsonl [native.json]');
-  process.exit(2);
-}
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const engineDir = process.env.SWARMLENS_WASM_DIR ?? path.join(root, 'build', 'wasm', 'wasm');
-const { createEngine } = await import(pathToFileURL(path.join(engineDir, 'swarmlens.js')).href);
-const wasmBinary = fs.readFileSync(path.join(engineDir, 'swarmlens_engine.wasm'));
-const pages = fs.readFileSync(pagesPath, 'utf8').split('\n').filter((line) => line.length > 0);
+const { createEngine, wasmBinary, pages, args } =
+  await loadListBench('node bench/swarm_list_bench.mjs PAGES.jsonl [native.json]');
+const nativePath = args[1];
 
 let best = Infinity;
 let accounts = 0;

@@ -1,6 +1,9 @@
 // swarmlens: command-line tool over the core, for researchers with exported follower lists.
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
+#include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -12,7 +15,10 @@
 #include <system_error>
 #include <vector>
 
+#include <unistd.h>
+
 #include "image_decode.h"
+#include "swarmlens/case_report.h"
 #include "swarmlens/simulate.h"
 #include "swarmlens/swarmlens.h"
 
@@ -31,6 +37,7 @@ Usage:
   swarmlens analyze [options] FILE|DIR|- ...
   swarmlens simulate SCENARIO [--seed N] --out DIR
   swarmlens evaluate [--seeds N] SCENARIO...
+  swarmlens report --state FILE --out DIR
   swarmlens --help | --version
 
 analyze reads follower / following payloads, merges the accounts (by id, else username),
@@ -69,6 +76,13 @@ Options:
   --avatars DIR              profile pictures as image files named <username>.<ext> (JPEG, PNG, ...):
                              hashed (256-bit DCT perceptual hash) to find shared pictures
   --avatar-hashes FILE       precomputed picture hashes, CSV: username,hash_hex,quality[,exact_hex]
+  --state FILE               the case file: loaded first when it exists (everything earlier runs
+                             ingested), written back after the inputs (to FILE.tmp-PID, then
+                             renamed over FILE, so the previous case survives a failed run).
+                             Two runs over two halves of the inputs print what one run over all
+                             of them prints. With --state, inputs are optional.
+  --allow FILE               accounts you know (one a line: a username, or '#' and the id): never
+                             shown above low, not counted as swarm members; kept in the case file
   -h, --help                 this text
   --version                  print the version
 
@@ -90,6 +104,12 @@ order of their first comment (clusters with "list":"commenters" and the "post").
 simulate writes a synthetic follower list with ground truth from a scenario file
 (examples/scenarios/): DIR/followers/page_NNN.json (REST pages), DIR/labels.csv,
 DIR/avatars.csv and DIR/avatar_hashes.csv (simulated picture hashes for --avatar-hashes).
+report writes the case of a --state file to DIR: report.html (self-contained: no scripts, no
+external resources; a cover sheet with counts by category in the terms Meta's report forms use
+(threats, harassment, hate, coordinated inauthentic behaviour, spam), the swarms with their
+members and a chart of account id (creation order) against follow order, the threatening and
+abusive comments with their authors, the flagged accounts, the SHA-256 of every payload),
+accounts.csv, comments.csv, case.json (everything, with the payload manifest) and SHA256SUMS.
 evaluate runs each scenario over N seeds (default 3) through the same pipeline and prints swarm
 recall, organic false-positive rate (level high; and medium or high), cluster purity and which
 signals covered the swarm.
@@ -106,6 +126,9 @@ struct Options {
   std::vector<std::string> inputs;
   std::vector<std::string> avatar_dirs;
   std::vector<std::string> avatar_hash_files;
+  std::string state;  ///< --state: the case file to continue and write back.
+  std::vector<std::string> allow_files;  ///< --allow: accounts the person knows.
+  std::string out_dir;                   ///< report --out.
 };
 
 int Usage(const std::string& message) {
@@ -250,16 +273,91 @@ bool AddAvatars(const Options& opt, Engine& engine) {
   return ok;
 }
 
+// The case file of --state: loaded when it exists; an unreadable or refused one stops the run
+// (its state is not overwritten).
+bool LoadCase(const std::string& path, Engine& engine) {
+  std::error_code ec;
+  if (!fs::exists(path, ec)) return true;
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes;
+  if (!in || !ReadAll(in, bytes)) {
+    std::fprintf(stderr, "swarmlens: %s: cannot read: %s\n", path.c_str(), std::strerror(errno));
+    return false;
+  }
+  auto r = engine.Load(std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()),
+                       path);
+  if (!r) {
+    std::fprintf(stderr, "swarmlens: %s (the case file is left as it is)\n", r.error().ToString().c_str());
+    return false;
+  }
+  return true;
+}
+
+// Unix seconds of a file's last modification (0 when unknown).
+std::int64_t FileTime(const fs::path& path) {
+  std::error_code ec;
+  const auto t = fs::last_write_time(path, ec);
+  if (ec) return 0;
+  const auto system = std::chrono::time_point_cast<std::chrono::seconds>(
+      t - fs::file_time_type::clock::now() + std::chrono::system_clock::now());
+  return static_cast<std::int64_t>(system.time_since_epoch().count());
+}
+
+// --allow FILE: one account a line, a username (an '@' before it is dropped) or '#' + its pk;
+// blank lines and lines starting with "//" are skipped.
+bool AddAllowlist(const std::string& path, Engine& engine) {
+  std::ifstream in(path);
+  if (!in) {
+    std::fprintf(stderr, "swarmlens: %s: cannot read: %s\n", path.c_str(), std::strerror(errno));
+    return false;
+  }
+  std::string line;
+  while (std::getline(in, line)) {
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.pop_back();
+    std::size_t start = line.find_first_not_of(" \t");
+    if (start == std::string::npos || line.compare(start, 2, "//") == 0) continue;
+    if (line[start] == '@') ++start;
+    std::string key = line.substr(start);
+    for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    engine.Allow(key);
+  }
+  return true;
+}
+
+// Writes the case file atomically: a temporary file beside it, flushed to disk, renamed over it.
+bool SaveCase(const std::string& path, const Engine& engine) {
+  const std::vector<std::uint8_t> bytes = engine.Save();
+  const std::string temp = path + ".tmp-" + std::to_string(static_cast<long>(getpid()));
+  std::FILE* f = std::fopen(temp.c_str(), "wb");
+  bool ok = f != nullptr;
+  if (ok) ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
+  if (ok) ok = std::fflush(f) == 0 && fsync(fileno(f)) == 0;
+  if (f != nullptr && std::fclose(f) != 0) ok = false;
+  if (ok) ok = std::rename(temp.c_str(), path.c_str()) == 0;
+  if (!ok) {
+    std::fprintf(stderr, "swarmlens: %s: cannot write the case file: %s (the previous one is kept)\n", path.c_str(),
+                 std::strerror(errno));
+    std::remove(temp.c_str());
+  }
+  return ok;
+}
+
 int Analyze(const Options& opt) {
   Engine engine;
   engine.set_track_updates(false);  // batch: clusters are computed once, for the ranking
   bool bad_input = false;
   std::size_t files = 0;
-  // Positions continue across pages of the same (list, owner).
+  // Positions continue across pages of the same (list, owner), and across runs of one case file.
   std::map<std::pair<int, std::string>, std::uint32_t> next_position;
+  if (!opt.state.empty() && !LoadCase(opt.state, engine)) return kExitBadInput;
+  const std::string position_note = "cli.next_position." + std::to_string(static_cast<int>(opt.list)) + "." + opt.owner;
+  if (auto note = engine.Note(position_note)) {
+    next_position[{static_cast<int>(opt.list), opt.owner}] = static_cast<std::uint32_t>(std::strtoul(note->c_str(), nullptr, 10));
+  }
 
-  auto ingest = [&](const std::string& name, const std::string& text) {
-    SourceInfo source{.name = name, .list = opt.list, .owner = opt.owner};
+  // captured_at: the file's modification time (when the export or capture was saved), 0 for stdin.
+  auto ingest = [&](const std::string& name, const std::string& text, std::int64_t captured_at) {
+    SourceInfo source{.name = name, .list = opt.list, .owner = opt.owner, .seen_at = captured_at};
     const auto key = std::make_pair(static_cast<int>(opt.list), opt.owner);
     source.first_position = next_position[key];
     Result<IngestSummary> r = engine.Ingest(text, source);
@@ -300,7 +398,7 @@ int Analyze(const Options& opt) {
         bad_input = true;
         continue;
       }
-      ingest("<stdin>", text);
+      ingest("<stdin>", text, 0);
       continue;
     }
     std::error_code ec;
@@ -325,11 +423,21 @@ int Analyze(const Options& opt) {
         bad_input = true;
         continue;
       }
-      ingest(path.string(), text);
+      ingest(path.string(), text, FileTime(path));
     }
   }
 
   if (!AddAvatars(opt, engine)) bad_input = true;
+  for (const std::string& file : opt.allow_files)
+    if (!AddAllowlist(file, engine)) bad_input = true;
+  // Saved before anything is scored: the analyses a later run continues have then seen exactly
+  // what one run over all the inputs would have seen when it scores.
+  if (!opt.state.empty()) {
+    for (const auto& [key, next] : next_position) {
+      engine.SetNote("cli.next_position." + std::to_string(key.first) + "." + key.second, std::to_string(next));
+    }
+    if (!SaveCase(opt.state, engine)) return kExitBadInput;
+  }
 
   const std::vector<ScoredAccount> ranked = engine.Ranked();
   const std::size_t shown =
@@ -658,6 +766,50 @@ int EvaluateCommand(const std::vector<std::string>& args) {
   return bad ? kExitBadInput : kExitOk;
 }
 
+// swarmlens report --state FILE --out DIR
+int ReportCommand(const std::vector<std::string>& args) {
+  std::string state, out_dir;
+  for (std::size_t i = 1; i < args.size(); ++i) {
+    if (args[i] == "--state" && i + 1 < args.size()) {
+      state = args[++i];
+    } else if (args[i] == "--out" && i + 1 < args.size()) {
+      out_dir = args[++i];
+    } else if (args[i] == "-h" || args[i] == "--help") {
+      std::fputs(kHelp, stdout);
+      return kExitOk;
+    } else {
+      return Usage("unknown report argument '" + args[i] + "'");
+    }
+  }
+  if (state.empty() || out_dir.empty()) return Usage("report needs --state FILE and --out DIR");
+  std::error_code ec;
+  if (!fs::exists(state, ec)) {
+    std::fprintf(stderr, "swarmlens: %s: no such case file (make it with analyze --state)\n", state.c_str());
+    return kExitBadInput;
+  }
+  Engine engine;
+  if (!LoadCase(state, engine)) return kExitBadInput;
+  CaseReportOptions options;
+  options.generated_at = static_cast<std::int64_t>(std::time(nullptr));
+  const CaseReport report = BuildCaseReport(engine, options);
+  fs::create_directories(out_dir, ec);
+  for (const ReportFile& f : report.files) {
+    const fs::path path = fs::path(out_dir) / f.name;
+    std::ofstream out(path, std::ios::binary);
+    out.write(f.content.data(), static_cast<std::streamsize>(f.content.size()));
+    if (!out) {
+      std::fprintf(stderr, "swarmlens: %s: cannot write: %s\n", path.string().c_str(), std::strerror(errno));
+      return kExitBadInput;
+    }
+  }
+  const CaseCounts& n = report.counts;
+  std::printf("wrote %s/report.html, accounts.csv, comments.csv, case.json, SHA256SUMS\n"
+              "threats %zu, harassment %zu, hate %zu, coordinated inauthentic behaviour %zu accounts, spam %zu, "
+              "flagged accounts %zu\n",
+              out_dir.c_str(), n.threats, n.harassment, n.hate, n.inauthentic, n.spam, n.flagged_accounts);
+  return kExitOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -673,6 +825,7 @@ int main(int argc, char** argv) {
   }
   if (args[0] == "simulate") return Simulate(args);
   if (args[0] == "evaluate") return EvaluateCommand(args);
+  if (args[0] == "report") return ReportCommand(args);
   if (args[0] != "analyze") return Usage("unknown command '" + args[0] + "'");
 
   Options opt;
@@ -703,6 +856,11 @@ int main(int argc, char** argv) {
     } else if (a == "--avatar-hashes") {
       if (!value(v)) return Usage("--avatar-hashes needs a file");
       opt.avatar_hash_files.push_back(v);
+    } else if (a == "--state") {
+      if (!value(opt.state)) return Usage("--state needs a file");
+    } else if (a == "--allow") {
+      if (!value(v)) return Usage("--allow needs a file");
+      opt.allow_files.push_back(v);
     } else if (a == "--limit") {
       if (!value(v)) return Usage("--limit needs a value");
       char* end = nullptr;
@@ -717,6 +875,6 @@ int main(int argc, char** argv) {
       opt.inputs.push_back(a);
     }
   }
-  if (opt.inputs.empty()) return Usage("analyze needs at least one FILE, DIR or -");
+  if (opt.inputs.empty() && opt.state.empty()) return Usage("analyze needs at least one FILE, DIR or - (or --state)");
   return Analyze(opt);
 }

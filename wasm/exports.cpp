@@ -9,6 +9,7 @@
 #include <limits>
 #include <new>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -216,6 +217,26 @@ void sl_output_release(Handle* h) { std::string().swap(h->output); }
 
 /// Number of distinct accounts held. (uint32: JS numbers; wasm32 cannot hold 2^32 accounts.)
 std::uint32_t sl_engine_size(const Handle* h) { return static_cast<std::uint32_t>(h->engine.size()); }
+
+/// Writes the engine's case file (Engine::Save: binary, not JSON) to the output buffer.
+void sl_save(Handle* h) {
+  const std::vector<std::uint8_t> bytes = h->engine.Save();
+  h->output.assign(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+}
+
+/// Replaces the engine's state with a case file (Engine::Load). Writes SnapshotInfoJson (returns
+/// 1) or ErrorJson (returns 0, engine unchanged: another version, damaged or cut).
+int sl_load(Handle* h, const std::uint8_t* bytes, std::size_t len, const char* source, std::size_t source_len) {
+  const std::span<const std::uint8_t> snapshot =
+      (bytes == nullptr || len == 0) ? std::span<const std::uint8_t>() : std::span<const std::uint8_t>(bytes, len);
+  auto loaded = h->engine.Load(snapshot, View(source, source_len));
+  if (!loaded) {
+    h->output = swarmlens::ErrorJson(loaded.error());
+    return 0;
+  }
+  h->output = swarmlens::SnapshotInfoJson(loaded.value());
+  return 1;
+}
 
 /// Forgets every account.
 void sl_engine_clear(Handle* h) {

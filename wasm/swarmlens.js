@@ -294,6 +294,55 @@ export class SwarmlensEngine {
     return this.#m._sl_engine_size(this.#live()) >>> 0;
   }
 
+  /**
+   * The engine's whole state as a case file (binary, versioned, checksummed: docs/case-file.md),
+   * e.g. to keep in IndexedDB. load() of these bytes gives the same answers.
+   * @returns {Uint8Array} A copy (the wasm buffer is released).
+   */
+  save() {
+    const m = this.#m;
+    const handle = this.#live();
+    try {
+      m._sl_save(handle);
+      const ptr = m._sl_output_ptr(handle) >>> 0;
+      const len = m._sl_output_len(handle) >>> 0;
+      return m.HEAPU8.slice(ptr, ptr + len);
+    } finally {
+      m._sl_output_release(handle);
+    }
+  }
+
+  /**
+   * Replaces the engine's state with a case file from save(). Another format version, a damaged
+   * or a cut case file never throws and never changes the engine: it returns { ok: false, error }.
+   * @param {Uint8Array} bytes The case file.
+   * @param {object} [options]
+   * @param {string} [options.source] A name for the case file in error messages.
+   * @returns {{ok: true, version: number, accounts: number, lists: number, comments: number,
+   *   threads: number} | {ok: false, error: {code: string, source: string, offset: number,
+   *   message: string, text: string}}}
+   */
+  load(bytes, options = {}) {
+    const handle = this.#live();
+    if (!(bytes instanceof Uint8Array)) throw new TypeError('load: bytes must be a Uint8Array');
+    if (options === null || typeof options !== 'object') throw new TypeError('load: options must be an object');
+    const { source = '' } = options;
+    if (typeof source !== 'string') throw new TypeError('load: source must be a string');
+    const sourceBytes = source === '' ? EMPTY : encoder.encode(source);
+    const m = this.#m;
+    const base = m._sl_alloc(bytes.length + sourceBytes.length) >>> 0;
+    if (base === 0) throw new RangeError('swarmlens: out of wasm memory');
+    try {
+      const heap = m.HEAPU8; // Read after the allocation: growing memory replaces the buffer.
+      heap.set(bytes, base);
+      heap.set(sourceBytes, base + bytes.length);
+      m._sl_load(handle, base, bytes.length, base + bytes.length, sourceBytes.length);
+      return this.#takeOutput();
+    } finally {
+      m._sl_free(base);
+    }
+  }
+
   /** Bytes of wasm memory the module holds (diagnostics; wasm memory grows but never shrinks). */
   get memoryBytes() {
     return this.#m.HEAPU8.buffer.byteLength;

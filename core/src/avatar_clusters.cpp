@@ -93,7 +93,6 @@ AvatarAddResult AvatarClusters::Add(std::uint32_t account_id, const PerceptualHa
   // Every variant of the new picture against every stored variant: a copy cropped on one side
   // matches the original's crop of that side, and two differently cropped copies meet in a crop
   // of both (image_hash.h, MatchDistance).
-  const auto id = static_cast<std::uint32_t>(entries_.size());
   const int variants = 1 + std::min<int>(hash.crop_count, kCropVariants);
   PerceptualHash variant;
   for (int v = 0; v < variants; ++v) {
@@ -101,6 +100,34 @@ AvatarAddResult AvatarClusters::Add(std::uint32_t account_id, const PerceptualHa
     index_.Query(variant, options_.radius, &scratch_);
     for (std::uint32_t slot : scratch_) candidates_.push_back(owner_[slot]);
   }
+  // One entry per matched set (its root): joining it joins the set, and it is all AddJoined
+  // needs to replay this picture (the clusters do not depend on the order of the unions).
+  last_joins_.clear();
+  for (std::uint32_t c : candidates_) last_joins_.push_back(Find(c));
+  candidates_.clear();
+  std::sort(last_joins_.begin(), last_joins_.end());
+  last_joins_.erase(std::unique(last_joins_.begin(), last_joins_.end()), last_joins_.end());
+  return Accept(account_id, hash, exact);
+}
+
+AvatarAddResult AvatarClusters::AddJoined(std::uint32_t account_id, const PerceptualHash& hash,
+                                          std::optional<std::uint64_t> exact, std::span<const std::uint32_t> joins) {
+  if (auto it = by_account_.find(account_id); it != by_account_.end()) {
+    const std::uint32_t root = Find(it->second);
+    return {AvatarStatus::kAlreadyAdded, entries_[root].min_account, entries_[root].members.size()};
+  }
+  if (entries_.size() >= options_.max_avatars) return {AvatarStatus::kFull, 0, 0};
+  for (std::uint32_t j : joins)
+    if (j >= entries_.size()) return {AvatarStatus::kLowQuality, 0, 0};  // not a picture accepted before
+  last_joins_.assign(joins.begin(), joins.end());
+  return Accept(account_id, hash, exact);
+}
+
+AvatarAddResult AvatarClusters::Accept(std::uint32_t account_id, const PerceptualHash& hash,
+                                       std::optional<std::uint64_t> exact) {
+  const auto id = static_cast<std::uint32_t>(entries_.size());
+  const int variants = 1 + std::min<int>(hash.crop_count, kCropVariants);
+  PerceptualHash variant;
   const auto frame_slot = static_cast<std::uint32_t>(index_.size());
   for (int v = 0; v < variants; ++v) {
     variant.words = v == 0 ? hash.words : hash.crops[static_cast<std::size_t>(v - 1)];
@@ -109,8 +136,7 @@ AvatarAddResult AvatarClusters::Add(std::uint32_t account_id, const PerceptualHa
   }
   entries_.push_back(Entry{account_id, id, account_id, frame_slot, hash.quality, {id}});
   by_account_.emplace(account_id, id);
-  for (std::uint32_t other : candidates_) Union(id, other);
-  candidates_.clear();
+  for (std::uint32_t other : last_joins_) Union(id, other);
   if (exact) {
     auto [it, inserted] = by_exact_.emplace(*exact, id);
     if (!inserted) Union(id, it->second);

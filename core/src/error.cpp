@@ -10,6 +10,8 @@ const char* ErrorCodeName(ErrorCode code) noexcept {
     case ErrorCode::kUnknownShape: return "unknown_shape";
     case ErrorCode::kIo: return "io";
     case ErrorCode::kInvalidArgument: return "invalid_argument";
+    case ErrorCode::kCorrupt: return "corrupt";
+    case ErrorCode::kUnsupportedVersion: return "unsupported_version";
   }
   return "unknown";
 }

@@ -387,6 +387,12 @@ std::string FlushResultJson(const Engine& engine, const std::vector<std::size_t>
   return out;
 }
 
+std::string SnapshotInfoJson(const SnapshotInfo& info) {
+  return "{\"ok\":true,\"version\":" + std::to_string(info.version) + ",\"accounts\":" + std::to_string(info.accounts) +
+         ",\"lists\":" + std::to_string(info.lists) + ",\"comments\":" + std::to_string(info.comments) +
+         ",\"threads\":" + std::to_string(info.threads) + "}";
+}
+
 std::string ErrorJson(const Error& error) {
   std::string out = "{\"ok\":false,\"error\":{\"code\":\"";
   out += ErrorCodeName(error.code);

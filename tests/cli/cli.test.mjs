@@ -407,3 +407,84 @@ test('a bare array and an unknown object say what they hold', () => {
   assert.doesNotMatch(r.err, /user without pk or username/);
   assert.match(r.err, /other\.json: byte 0: .*"status", "items".*edge_media_to_parent_comment.*inbox\.threads/);
 });
+
+// The case file: two runs over two halves of the inputs print what one run over all prints.
+test('--state: a case continued over two runs equals one run', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'swarmlens-case-'));
+  const pages = Array.from({ length: 15 }, (_, i) => path.join(examples, `page_${String(i + 1).padStart(3, '0')}.json`));
+  const comments = path.join(root, 'examples/comments/post_comments.json');
+  const hashes = path.join(root, 'examples/avatar_hashes.csv');
+  const common = ['analyze', '--format', 'jsonl', '--list', 'followers', '--owner', 'example_activist'];
+  const one = run([...common, '--avatar-hashes', hashes, ...pages, comments]);
+  assert.equal(one.code, 0, one.err);
+  const state = path.join(dir, 'case.swl');
+  const first = run([...common, '--state', state, ...pages.slice(0, 7)]);
+  assert.equal(first.code, 0, first.err);
+  const second = run([...common, '--state', state, '--avatar-hashes', hashes, ...pages.slice(7), comments]);
+  assert.equal(second.code, 0, second.err);
+  assert.ok(clustersOf(one.out).length > 0);
+  assert.equal(second.out, one.out);
+  // A third run without inputs reports the same case again.
+  assert.equal(run([...common, '--state', state]).out, one.out);
+  // Without the case file, the second half alone differs (positions and swarms start over).
+  assert.notEqual(run([...common, '--avatar-hashes', hashes, ...pages.slice(7), comments]).out, one.out);
+});
+
+test('--state: a damaged case file is refused, named, and left as it is', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'swarmlens-case-'));
+  const state = path.join(dir, 'case.swl');
+  assert.equal(run(['analyze', '--format', 'jsonl', '--state', state, path.join(examples, 'page_001.json')]).code, 0);
+  const bytes = readFileSync(state);
+  bytes[bytes.length - 20] ^= 0x10;
+  writeFileSync(state, bytes);
+  const r = run(['analyze', '--format', 'jsonl', '--state', state, path.join(examples, 'page_002.json')]);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /case\.swl: byte \d+: checksum mismatch.*\(corrupt\)/);
+  assert.deepEqual(readFileSync(state), bytes);
+  const cut = path.join(dir, 'cut.swl');
+  writeFileSync(cut, bytes.subarray(0, 10));
+  assert.match(run(['analyze', '--state', cut]).err, /ends inside its 20-byte header \(truncated\)/);
+});
+
+test('report: HTML, CSV, JSON bundle and a SHA256SUMS manifest from a case file', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'swarmlens-report-'));
+  const state = path.join(dir, 'case.swl');
+  const comments = path.join(root, 'examples/comments/post_comments.json');
+  const allow = path.join(dir, 'allow.txt');
+  const first = accountsOf(run(['analyze', '--format', 'jsonl', '--list', 'followers', '--owner', 'example_activist',
+    examples, comments]).out).find((a) => a.level === 'high');
+  writeFileSync(allow, `// people I know\n@${first.username}\n\n`);
+  const a = run(['analyze', '--format', 'jsonl', '--list', 'followers', '--owner', 'example_activist', '--allow', allow,
+    '--state', state, examples, comments]);
+  assert.equal(a.code, 0, a.err);
+  const known = accountsOf(a.out).find((x) => x.username === first.username);
+  assert.equal(known.level, 'low');
+  assert.ok(known.reasons.some((r) => r.code === 'allowlisted'));
+  const out = path.join(dir, 'out');
+  const r = run(['report', '--state', state, '--out', out]);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /threats \d+, harassment \d+, hate \d+, coordinated inauthentic behaviour \d+ accounts, spam \d+/);
+  const sums = readFileSync(path.join(out, 'SHA256SUMS'), 'utf8').trim().split('\n');
+  assert.deepEqual(sums.map((l) => l.split('  ')[1]), ['report.html', 'accounts.csv', 'comments.csv', 'case.json']);
+  for (const line of sums) {
+    const [hex, name] = line.split('  ');
+    const check = spawnSync('sha256sum', [path.join(out, name)], { encoding: 'utf8' });
+    assert.equal(check.stdout.split(' ')[0], hex, name);
+  }
+  const html = readFileSync(path.join(out, 'report.html'), 'utf8');
+  assert.doesNotMatch(html, /<script|src=|href=/);
+  for (const heading of ['Counts by category', 'Swarms', 'Threatening and abusive comments', 'Flagged accounts', 'Payloads']) {
+    assert.ok(html.includes(`<h2>${heading}</h2>`), heading);
+  }
+  assert.match(html, /<svg /);
+  const bundle = JSON.parse(readFileSync(path.join(out, 'case.json'), 'utf8'));
+  assert.equal(bundle.kind, 'swarmlens_case');
+  assert.ok(bundle.payloads.length >= 16);
+  assert.match(bundle.payloads[0].sha256, /^[0-9a-f]{64}$/);
+  assert.deepEqual(bundle.allowlist, [first.username]);
+  assert.equal(bundle.accounts.find((x) => x.username === first.username).known, true);
+  const csv = readFileSync(path.join(out, 'accounts.csv'), 'utf8').split('\n');
+  assert.match(csv[0], /^rank,username,pk,full_name,score,level,known,created_around/);
+  assert.equal(run(['report', '--state', path.join(dir, 'missing.swl'), '--out', out]).code, 1);
+  assert.equal(run(['report', '--out', out]).code, 2);
+});

@@ -50,6 +50,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -113,6 +114,18 @@ class AvatarClusters {
   AvatarAddResult Add(std::uint32_t account_id, const PerceptualHash& hash,
                       std::optional<std::uint64_t> exact = std::nullopt);
 
+  /// One accepted picture (entry id, in acceptance order) per cluster the last accepted Add
+  /// joined, sorted: what a case file keeps so that AddJoined can rebuild the clusters.
+  const std::vector<std::uint32_t>& last_joins() const noexcept { return last_joins_; }
+
+  /// Adds an accepted picture whose matches are already known (`joins`: last_joins() of the
+  /// original Add, in the same sequence of accepted pictures): its variants are indexed and the
+  /// same unions made, without the index queries (the bulk of Add's cost). Returns kAlreadyAdded
+  /// for an account added before, kFull at the cap, and kLowQuality (nothing added) when a join
+  /// names no accepted picture.
+  AvatarAddResult AddJoined(std::uint32_t account_id, const PerceptualHash& hash, std::optional<std::uint64_t> exact,
+                            std::span<const std::uint32_t> joins);
+
   /// The cluster of an account when it shares its picture with at least one other account.
   std::optional<AvatarCluster> ClusterOf(std::uint32_t account_id) const;
 
@@ -148,6 +161,8 @@ class AvatarClusters {
   std::uint32_t Find(std::uint32_t entry) const;
   void Union(std::uint32_t a, std::uint32_t b);
   AvatarCluster MakeCluster(std::uint32_t root) const;
+  /// Indexes an accepted picture and unions it with candidates_ (and a same exact hash).
+  AvatarAddResult Accept(std::uint32_t account_id, const PerceptualHash& hash, std::optional<std::uint64_t> exact);
 
   Options options_;
   double pair_probability_ = 0;
@@ -158,6 +173,7 @@ class AvatarClusters {
   std::unordered_map<std::uint64_t, std::uint32_t> by_exact_;    ///< exact hash -> first entry
   std::vector<std::uint32_t> scratch_;
   std::vector<std::uint32_t> candidates_;  ///< Entry ids matched by the variants of a new picture.
+  std::vector<std::uint32_t> last_joins_;  ///< Roots of the sets the last accepted picture joined.
 };
 
 }  // namespace swarmlens

@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -26,6 +27,7 @@
 #include "swarmlens/ingest.h"
 #include "swarmlens/list_signals.h"
 #include "swarmlens/score.h"
+#include "swarmlens/sha256.h"
 
 namespace swarmlens {
 
@@ -85,6 +87,29 @@ struct ListCluster {
   std::optional<std::string> post;  ///< Set: a cluster of the commenters of this post.
 };
 
+class ListSwarm;
+struct CommentThread;
+
+/// One payload the engine ingested: the evidence that a kept copy is the one received.
+struct PayloadRecord {
+  Sha256Digest sha256{};         ///< SHA-256 of the bytes as given to Ingest / IngestComments.
+  std::string source;            ///< SourceInfo::name (file name, URL); attacker-influenced text.
+  std::int64_t captured_at = 0;  ///< SourceInfo::seen_at of the first capture: Unix seconds (UTC); 0 = unknown.
+  std::int64_t last_captured_at = 0;  ///< SourceInfo::seen_at of the latest capture of the same bytes.
+  std::uint32_t times = 1;       ///< How often these exact bytes were ingested (a page re-sent is one record).
+  std::uint64_t size = 0;        ///< Bytes.
+  bool comments = false;         ///< Ingested by IngestComments (else Ingest).
+};
+
+/// What a loaded snapshot held.
+struct SnapshotInfo {
+  std::uint32_t version = 0;  ///< Format version of the snapshot.
+  std::size_t accounts = 0;
+  std::size_t lists = 0;
+  std::size_t comments = 0;
+  std::size_t threads = 0;
+};
+
 /// Hashes usernames with XXH3 (fast on short keys).
 struct UsernameHash {
   std::size_t operator()(const std::string& s) const noexcept;
@@ -96,7 +121,9 @@ struct UsernameHash {
 /// per member, docs/swarm-detection.md) and, once a picture is added, AvatarClusters (4 MiB of
 /// index tables + ~290 bytes per picture, capped at 100,000 pictures per list). Per comment
 /// thread: ~60 bytes per distinct commenter plus its clusters; a thread's picture index (4 MiB)
-/// exists only while its clusters are recomputed.
+/// exists only while its clusters are recomputed. For the case file (Save / Load) each list also
+/// keeps what its analyzer was given (~40 bytes per member plus username and display name) and
+/// each thread what its campaign analyzer was given (~90 bytes per comment): docs/case-file.md.
 class Engine {
  public:
   Engine();
@@ -136,7 +163,8 @@ class Engine {
   Result<CommentSummary> IngestComments(std::string_view text, const SourceInfo& source = {},
                                         std::string_view post = {});
 
-  std::size_t comment_count() const noexcept { return comments_.size(); }
+  /// Comments stored so far.
+  std::size_t comment_count() const noexcept;
   /// Scores one stored comment: author, threats, harassment, campaigns of its thread.
   ScoredComment ScoreComment(std::size_t index) const;
   /// Every stored comment scored, in ingest order.
@@ -147,8 +175,10 @@ class Engine {
   /// Engine index of a username (exact, as stored), if known.
   std::optional<std::size_t> Find(std::string_view username) const;
 
-  std::size_t size() const noexcept { return accounts_.size(); }
-  const Account& account(std::size_t index) const { return accounts_[index]; }
+  /// Accounts known so far.
+  std::size_t size() const noexcept;
+  /// The account with engine index `index` (precondition: index < size()).
+  const Account& account(std::size_t index) const;
 
   /// Scores one account by engine index: the account model plus the evidence of the swarm
   /// clusters it belongs to (CombineEvidence), with the level recomputed. With track_updates on,
@@ -172,45 +202,63 @@ class Engine {
   /// Forgets everything.
   void Clear();
 
+  /// The whole state as a case-file snapshot (docs/case-file.md): versioned, checksummed
+  /// (XXH3-64), everything needed to give the same Ranked / Clusters / Comments and the same
+  /// `updated` lists after further pages. Deterministic: the same state gives the same bytes.
+  std::vector<std::uint8_t> Save() const;
+
+  /// Replaces the state with a snapshot written by Save. A snapshot of another format version
+  /// (kUnsupportedVersion), a damaged one (kCorrupt: checksum or an impossible value, with the
+  /// field and byte offset) or a cut one (kTruncated) is refused and the state is unchanged.
+  /// `source` names the snapshot in errors. track_updates is a setting, not state: it is kept.
+  Result<SnapshotInfo> Load(std::span<const std::uint8_t> snapshot, std::string_view source = {});
+
+  /// Keeps a caller's note in the case (saved and loaded with it; Clear forgets it), e.g. where
+  /// the CLI's list positions continue. Keys and values are any bytes.
+  void SetNote(std::string_view key, std::string_view value);
+  /// The note set under `key`, if any.
+  std::optional<std::string> Note(std::string_view key) const;
+
+  /// Marks accounts as known to the person (friends, colleagues): `key` is a username as stored
+  /// or '#' + the decimal pk, and applies to accounts seen later too. A known account is never
+  /// shown above `low` (reason "allowlisted") and is left out of the clusters' member lists
+  /// (Clusters): the swarms are still found with it, it is just not counted as one of them. Kept
+  /// in the case file.
+  void Allow(std::string_view key);
+  /// Takes a key off the allowlist.
+  void Disallow(std::string_view key);
+  /// Whether the account with engine index `index` is on the allowlist.
+  bool IsKnown(std::size_t index) const;
+  /// The allowlist's keys, sorted.
+  std::vector<std::string> Allowlist() const;
+
+  /// Every payload ingested successfully, in order (a refused payload changes nothing and is
+  /// not recorded).
+  const std::vector<PayloadRecord>& Payloads() const;
+  /// Indices into Payloads() of the payloads account `index` was seen in, in order.
+  const std::vector<std::uint32_t>& PayloadsOfAccount(std::size_t index) const;
+  /// The payload that delivered the stored copy of comment `index`.
+  std::optional<std::uint32_t> PayloadOfComment(std::size_t index) const;
+
  private:
-  struct ListState;
-  ListState& StateFor(ListKind list, const std::string& owner);
+  struct State;  ///< The units the engine composes (accounts, pictures, lists, comments, reports).
   /// Feeds waiting members to the list's analyzer and recomputes its clusters; `force` = false
-  /// may defer that on large lists while pages arrive (see the definition).
-  void Refresh(ListState& state, bool force) const;
+  /// may defer that on large lists while pages arrive (see ListSwarm::Refresh).
+  void Refresh(ListSwarm& list, bool force) const;
   std::uint64_t EvidenceSignature(std::size_t index) const;
+  /// ScoreAt before the allowlist.
+  Score ScoreWithEvidence(std::size_t index) const;
   /// Refreshes the given lists and returns the accounts among their clustered members (before and
   /// after) whose reported score changed, skipping `exclude`; updates the reported scores.
-  std::vector<std::size_t> CollectUpdated(const std::vector<ListState*>& lists, const std::vector<std::size_t>& exclude);
-
-  std::vector<Account> accounts_;
-  std::unordered_map<std::uint64_t, std::size_t> by_pk_;
-  std::unordered_map<std::string, std::size_t, UsernameHash> by_username_;
-  std::vector<std::unique_ptr<ListState>> lists_;  ///< In first-seen order.
-  std::map<std::pair<ListKind, std::string>, std::size_t> list_index_;
-  std::vector<std::vector<std::uint32_t>> account_lists_;  ///< Per account: indices into lists_.
-  std::vector<std::vector<std::uint32_t>> account_threads_;  ///< Per account: threads it commented in.
-  /// Pictures added so far, so an account seen later in another list joins that list's clusters too.
-  std::unordered_map<std::size_t, std::pair<PerceptualHash, std::optional<std::uint64_t>>> avatars_;
-  struct Thread;
+  std::vector<std::size_t> CollectUpdated(const std::vector<ListSwarm*>& lists, const std::vector<std::size_t>& exclude);
   /// Merges one parsed account into the store (by pk, else username); returns its index.
   std::size_t MergeRecord(Account&& incoming, bool* is_new);
-  Thread& ThreadFor(const std::string& post);
-  void RefreshThread(Thread& thread) const;
-  /// Adds an author to its thread's commenters (or moves its first comment earlier).
-  void AddCommenter(Thread& thread, std::size_t thread_index, std::size_t account, std::optional<std::int64_t> time);
+  /// Gives a thread's new comments to its campaign analyzer.
+  void RefreshThread(CommentThread& thread) const;
   /// Recomputes the swarm clusters over a thread's commenters when they changed.
-  void RefreshThreadSwarm(Thread& thread) const;
+  void RefreshThreadSwarm(CommentThread& thread) const;
 
-  std::vector<Comment> comments_;
-  std::vector<std::optional<std::size_t>> comment_author_;   ///< Per comment: engine account index.
-  std::vector<std::uint32_t> comment_thread_;                ///< Per comment: index into threads_.
-  std::unordered_map<std::string, std::size_t> comment_by_id_;
-  std::vector<std::unique_ptr<Thread>> threads_;
-  std::unordered_map<std::string, std::size_t> thread_by_post_;
-  std::uint64_t comment_sequence_ = 0;  ///< Arrival order of comments (orders commenters without times).
-  std::vector<std::uint64_t> reported_;  ///< Fingerprint of the score last reported per account (for `updated`).
-  std::vector<std::uint64_t> evidence_;  ///< EvidenceSignature at the last report, per account.
+  std::unique_ptr<State> state_;
   LevelThresholds thresholds_;
   bool track_updates_ = true;
 };

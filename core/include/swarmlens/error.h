@@ -16,6 +16,8 @@ enum class ErrorCode : std::uint8_t {
   kUnknownShape,     ///< Valid JSON, but none of the payload shapes the engine understands.
   kIo,               ///< A file could not be read (CLI only).
   kInvalidArgument,  ///< A caller passed an argument outside its contract.
+  kCorrupt,          ///< A snapshot (case file) is damaged: bad checksum, impossible value or index.
+  kUnsupportedVersion,  ///< A snapshot written by a format version this build does not read.
 };
 
 /// Stable lower-case name of an error code, e.g. "malformed_json".

@@ -88,6 +88,9 @@ std::string AvatarResultJson(const Engine& engine, const AvatarSummary& summary,
 /// The result of Engine::Flush: {"ok":true,"updated":[<accounts>],"clusters":[<summary>]}.
 std::string FlushResultJson(const Engine& engine, const std::vector<std::size_t>& updated);
 
+/// The result of Engine::Load: {"ok":true,"version","accounts","lists","comments","threads"}.
+std::string SnapshotInfoJson(const SnapshotInfo& info);
+
 /// {"ok":false,"error":{"code","source","offset","message","text"}} where text is Error::ToString().
 std::string ErrorJson(const Error& error);
 

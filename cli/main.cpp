@@ -449,18 +449,7 @@ int Analyze(const Options& opt) {
       AppendAccountJson(out, *s.account, s.score);
       out += '\n';
     }
-    for (const ListCluster& c : engine.Clusters()) {
-      AppendClusterJson(out, engine, c, /*with_members=*/true);
-      out += '\n';
-    }
-    for (const ScoredComment& c : engine.Comments()) {
-      AppendCommentJson(out, engine, c);
-      out += '\n';
-    }
-    for (const auto& [post, campaign] : engine.Campaigns()) {
-      AppendCampaignJson(out, post, campaign);
-      out += '\n';
-    }
+    AppendAnalysisJsonl(out, engine);
   } else if (opt.format == "csv") {
     out = CsvHeader();
     for (std::size_t i = 0; i < shown; ++i) AppendAccountCsv(out, i + 1, *ranked[i].account, ranked[i].score);

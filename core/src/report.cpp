@@ -682,6 +682,21 @@ std::string CommentResultJson(const Engine& engine, const CommentSummary& summar
   return out;
 }
 
+void AppendAnalysisJsonl(std::string& out, const Engine& engine) {
+  for (const ListCluster& c : engine.Clusters()) {
+    AppendClusterJson(out, engine, c, /*with_members=*/true);
+    out += '\n';
+  }
+  for (const ScoredComment& c : engine.Comments()) {
+    AppendCommentJson(out, engine, c);
+    out += '\n';
+  }
+  for (const auto& [post, campaign] : engine.Campaigns()) {
+    AppendCampaignJson(out, post, campaign);
+    out += '\n';
+  }
+}
+
 void AppendCampaignJson(std::string& out, const std::string& post, const Campaign& c) {
   out += "{\"kind\":\"campaign\",\"campaign_kind\":\"";
   out += CampaignKindName(c.kind);

@@ -15,12 +15,7 @@ namespace swarmlens {
 namespace {
 
 using testing::ReadTestData;
-
-SourceInfo Src(const char* name) {
-  SourceInfo s;
-  s.name = name;
-  return s;
-}
+using testing::Src;
 
 TEST(CommentsTest, RestV1Sample) {
   const std::string json = ReadTestData("instagram-samples/media_comments_v1.json");

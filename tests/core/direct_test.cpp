@@ -17,12 +17,7 @@ namespace swarmlens {
 namespace {
 
 using testing::ReadTestData;
-
-SourceInfo Src(const char* name) {
-  SourceInfo s;
-  s.name = name;
-  return s;
-}
+using testing::Src;
 
 DirectPage MustParseDirect(const std::string& text) {
   Result<DirectPage> r = ParseDirectPage(text, Src("direct"));

@@ -23,18 +23,7 @@ page_size = 50
 // Everything the engine answers, as text: ranking, clusters with members, comments, campaigns.
 std::string Output(const Engine& engine) {
   std::string out = RankedJson(engine);
-  for (const ListCluster& c : engine.Clusters()) {
-    AppendClusterJson(out, engine, c, /*with_members=*/true);
-    out += '\n';
-  }
-  for (const ScoredComment& c : engine.Comments()) {
-    AppendCommentJson(out, engine, c);
-    out += '\n';
-  }
-  for (const auto& [post, campaign] : engine.Campaigns()) {
-    AppendCampaignJson(out, post, campaign);
-    out += '\n';
-  }
+  AppendAnalysisJsonl(out, engine);
   return out;
 }
 

@@ -62,6 +62,10 @@ std::string CommentResultJson(const Engine& engine, const CommentSummary& summar
 ///  "size","accounts","strength","expected","representative","description","members":[comment ids]}
 void AppendCampaignJson(std::string& out, const std::string& post, const Campaign& campaign);
 
+/// The jsonl lines after the accounts: every cluster (with members), every comment, every
+/// campaign, one JSON object a line (the CLI's `--format jsonl` contract).
+void AppendAnalysisJsonl(std::string& out, const Engine& engine);
+
 /// CSV header line "rank,username,pk,full_name,score,level,reasons" (CRLF line ends).
 std::string CsvHeader();
 /// One CSV row (RFC 4180 quoting; text cells starting with = + - @ are prefixed with ' so

@@ -19,6 +19,7 @@
 
 #include "image_decode.h"
 #include "swarmlens/case_report.h"
+#include "swarmlens/hidden_words.h"
 #include "swarmlens/simulate.h"
 #include "swarmlens/swarmlens.h"
 
@@ -38,6 +39,7 @@ Usage:
   swarmlens simulate SCENARIO [--seed N] --out DIR
   swarmlens evaluate [--seeds N] SCENARIO...
   swarmlens report --state FILE --out DIR
+  swarmlens hidden-words [--lang fa,fa-Latn,en] [--only threats|insults] [--min-weight W] [--format text|lines|csv]
   swarmlens --help | --version
 
 analyze reads follower / following payloads, merges the accounts (by id, else username),
@@ -113,6 +115,12 @@ accounts.csv, comments.csv, case.json (everything, with the payload manifest) an
 evaluate runs each scenario over N seeds (default 3) through the same pipeline and prints swarm
 recall, organic false-positive rate (level high; and medium or high), cluster purity and which
 signals covered the swarm.
+hidden-words prints a custom Hidden Words list (Instagram and Facebook: Settings -> Hidden Words
+-> custom words and phrases; they hide comments and message requests containing any of them):
+the threat and insult lexicons' patterns written out as literal phrases (common spellings, with
+and without the ZWNJ of Persian verbs), only phrases SwarmLens itself flags alone, threats first.
+--format text (default): one comma-separated line to paste; lines: one phrase a line; csv: with
+language, lexicon, category, weight and meaning, to review. Review the list before pasting it.
 
 Exit status: 0 success; 1 bad input (each error on stderr with file, byte offset and what was
 expected; the valid inputs are still reported); 2 bad usage.
@@ -799,6 +807,61 @@ int ReportCommand(const std::vector<std::string>& args) {
   return kExitOk;
 }
 
+
+// hidden-words: the lexicons as a custom Hidden Words list to paste into Instagram's or Facebook's
+// settings (docs/threat-lexicon.md, "Hidden Words").
+int HiddenWordsCommand(const std::vector<std::string>& args) {
+  HiddenWordsOptions options;
+  std::string languages, format = "text";
+  for (std::size_t i = 1; i < args.size(); ++i) {
+    const bool has_value = i + 1 < args.size();
+    if (args[i] == "--lang" && has_value) {
+      languages = args[++i];
+      for (std::string_view rest = languages; !rest.empty();) {
+        const std::string_view one = rest.substr(0, rest.find(','));
+        if (one != "fa" && one != "fa-Latn" && one != "en")
+          return Usage("hidden-words --lang: unknown language '" + std::string(one) + "' (fa, fa-Latn, en)");
+        rest.remove_prefix(std::min(rest.size(), one.size() + 1));
+      }
+    } else if (args[i] == "--only" && has_value) {
+      const std::string& only = args[++i];
+      if (only != "threats" && only != "insults") return Usage("hidden-words --only: threats or insults, not '" + only + "'");
+      options.threats = only == "threats";
+      options.insults = only == "insults";
+    } else if (args[i] == "--min-weight" && has_value) {
+      char* end = nullptr;
+      const std::string& v = args[++i];
+      options.min_weight = std::strtod(v.c_str(), &end);
+      if (v.empty() || *end != '\0' || !(options.min_weight >= 0 && options.min_weight <= 10))
+        return Usage("hidden-words --min-weight: a number from 0 to 10, not '" + v + "'");
+    } else if (args[i] == "--format" && has_value) {
+      format = args[++i];
+      if (format != "text" && format != "lines" && format != "csv")
+        return Usage("hidden-words --format: text, lines or csv, not '" + format + "'");
+    } else if (args[i] == "-h" || args[i] == "--help") {
+      std::fputs(kHelp, stdout);
+      return kExitOk;
+    } else {
+      return Usage("unknown hidden-words argument '" + args[i] + "'");
+    }
+  }
+  options.languages = languages;
+  const std::vector<HiddenWord> words = HiddenWordsList(options);
+  if (format == "text") {
+    std::printf("%s\n", HiddenWordsText(words).c_str());
+  } else if (format == "lines") {
+    for (const HiddenWord& w : words) std::printf("%s\n", w.phrase.c_str());
+  } else {
+    std::puts("phrase,language,lexicon,category,weight,meaning");
+    for (const HiddenWord& w : words)
+      std::printf("%s,%.*s,%s,%.*s,%.1f,\"%.*s\"\n", w.phrase.c_str(), int(w.language.size()), w.language.data(),
+                  w.threat ? "threat" : "insult", int(w.category.size()), w.category.data(), w.weight,
+                  int(w.gloss.size()), w.gloss.data());
+  }
+  std::fprintf(stderr, "%zu phrases\n", words.size());
+  return kExitOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -815,6 +878,7 @@ int main(int argc, char** argv) {
   if (args[0] == "simulate") return Simulate(args);
   if (args[0] == "evaluate") return EvaluateCommand(args);
   if (args[0] == "report") return ReportCommand(args);
+  if (args[0] == "hidden-words") return HiddenWordsCommand(args);
   if (args[0] != "analyze") return Usage("unknown command '" + args[0] + "'");
 
   Options opt;

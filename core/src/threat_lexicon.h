@@ -230,7 +230,7 @@ inline constexpr Entry kEntries[] = {
     {"{dige,digar}? {zende,zendeh} {nisti,nistin,nistid}", "death", 4, "fa-Latn", "you will not be alive (any more)", 0},
     {"{ye,yek}? {balayi,balaei,bala} {saret,saretoon,saretun} {miarim,miaram,miaran,biarim}", "death", 4.5, "fa-Latn",
      "we will do something terrible to you", 1},
-    {"{nemizarim,nemizaram,nemizaran,nemizarim,nemigzarim} {zende,zendeh} {bemoni,bemuni,bemani,bemonid}",
+    {"{nemizarim,nemizaram,nemizaran,nemigzarim} {zende,zendeh} {bemoni,bemuni,bemani,bemonid}",
      "death", 5.5, "fa-Latn", "we won't let you live", 1},
     {"{margeto,marget,margetoon,margetun} {nazdike,nazdik,hatmie,hatmiye,miad,miyad}", "death", 5,
      "fa-Latn", "your death is near", 1},
@@ -366,45 +366,45 @@ inline constexpr Entry kEntries[] = {
     {"vajeb ol {ghatl,qatl}", "incitement", 6, "fa-Latn", "declared worthy of death", 0},
 
     // ------------------------------------------------------------------ English: death
-    {"{we,i,they,il,wil,gona,going,shal,gonna,ima,imma} "
-     "{kil,murder,slaughter,shoot,stab,strangle,burn,bury,end} {you,u,ya,yal,yu}",
+    {"{we,i,they,il,will,gonna,going,shall,ima,imma} "
+     "{kill,murder,slaughter,shoot,stab,strangle,burn,bury,end} {you,u,ya,yal,yu}",
      "death", 5.5, "en", "we will kill you", 2},
-    {"{kil,murder,shoot,stab,strangle} {you,u,ya,yal}", "death", 3, "en", "kill you", 0},
-    {"{you,u,ur,yu} {wil,l,are,re,r,gona,gonna,going,shal,wil} {die,dead}", "death", 4.5, "en",
+    {"{kill,murder,shoot,stab,strangle} {you,u,ya,yal}", "death", 3, "en", "kill you", 0},
+    {"{you,u,ur,yu} {will,l,are,re,r,gonna,going,shall} {die,dead}", "death", 4.5, "en",
      "you will die", 1},
     {"{you,u} {are,re,r}? {a}? dead {man,woman,girl,bitch,meat}", "death", 4.5, "en", "you are dead", 0},
-    {"{your,ur,yor} {days,time} {are,is}? {numbered,up}", "death", 4.5, "en", "your days are numbered", 0},
-    {"{bulet,bulets} {in,through,into,betwen} {your,ur} {head,brain,skul,face,eyes}", "death", 5, "en",
+    {"{your,ur} {days,time} {are,is}? {numbered,up}", "death", 4.5, "en", "your days are numbered", 0},
+    {"{bullet,bullets} {in,through,into,between} {your,ur} {head,brain,skull,face,eyes}", "death", 5, "en",
      "a bullet in your head", 0},
-    {"{your,ur} blod {is}? halal", "death", 6, "en", "your blood is halal", 0},
+    {"{your,ur} blood {is}? halal", "death", 6, "en", "your blood is halal", 0},
     {"{end,ending} {your,ur} life", "death", 4.5, "en", "we will end your life", 1},
-    {"break {your,ur} {legs,arms,bones,neck,face,teth,skul,jaw,fingers,knes}", "death", 4.5, "en",
+    {"break {your,ur} {legs,arms,bones,neck,face,teeth,skull,jaw,fingers,knees}", "death", 4.5, "en",
      "we will break your bones", 0},
-    {"make {you,u} {sufer,bled,scream}", "death", 4, "en", "we will make you suffer", 0},
-    {"{knife,knives,blade,bulet,bulets} {in,into,through} {your,ur} {chest,heart,neck,back,throat,bely,stomach,eye}",
+    {"make {you,u} {suffer,bleed,scream}", "death", 4, "en", "we will make you suffer", 0},
+    {"{knife,knives,blade,bullet,bullets} {in,into,through} {your,ur} {chest,heart,neck,back,throat,belly,stomach,eye}",
      "death", 5, "en", "a knife in your chest", 0},
     {"{burn,bury} {you,u} alive", "death", 5.5, "en", "we will burn/bury you alive", 0},
     {"{acid} {in,on,into} {your,ur} face", "death", 5.5, "en", "acid in your face", 1},
     {"{throw,pour} acid", "death", 5, "en", "we will throw acid", 1},
-    {"{you,u} {wont,wonna} {live,survive,last,se} {long,tomorow,another,this}", "death", 4.5, "en",
+    {"{you,u} {wont,wonna} {live,survive,last,see} {long,tomorrow,another,this}", "death", 4.5, "en",
      "you won't live long", 0},
-    {"{you,u} {won,wil} {t,not} {live,survive,last,se} {long,tomorow,another,this}", "death", 4.5, "en",
+    {"{you,u} {won,will} {t,not} {live,survive,last,see} {long,tomorrow,another,this}", "death", 4.5, "en",
      "you won't live long", 0},
     {"{hunt} {you,u,her,him} down", "death", 4.5, "en", "we will hunt you down", 0},
     {"{we,i,they} {re,are,am}? {coming} for {you,u}", "death", 4, "en", "we are coming for you", 0},
-    {"{watch,beter} {your,ur} back", "death", 3, "en", "watch your back", 1},
-    {"slep with one eye open", "death", 3, "en", "sleep with one eye open", 0},
-    {"{rip,rest} in {pieces,pices}", "death", 3, "en", "rest in pieces", 0},
+    {"{watch,better} {your,ur} back", "death", 3, "en", "watch your back", 1},
+    {"sleep with one eye open", "death", 3, "en", "sleep with one eye open", 0},
+    {"{rip,rest} in {pieces}", "death", 3, "en", "rest in pieces", 0},
 
     {"{we,i,they} {are,re,am,m}? {watching} {you,u,ya}", "doxxing", 3.5, "en", "we are watching you", 0},
     {"{make,made} {you,u,her} {disappear,vanish}", "death", 5, "en", "we will make you disappear", 0},
-    {"{you,u} {wil,l,gona,gonna,going}? {to}? {disappear,vanish}", "death", 3, "en", "you will disappear", 0},
-    {"{you,u,ur,youre} {are,re,r,wil,l}? {be}? next", "death", 4, "en", "you are next", 0},
+    {"{you,u} {will,l,gonna,going}? {to}? {disappear,vanish}", "death", 3, "en", "you will disappear", 0},
+    {"{you,u,ur,youre} {are,re,r,will,l}? {be}? next", "death", 4, "en", "you are next", 0},
     {"end up like {mahsa,nika,sarina,jina,zhina,hadis}", "death", 5, "en",
      "you will end up like Mahsa (killed by the state)", 1},
     {"{same,fate} {as,of} {mahsa,nika,sarina,jina,zhina,hadis}", "death", 4.5, "en",
      "the fate of Mahsa (killed by the state)", 1},
-    {"{cut,rip,pul} {out}? {your,ur} tongue", "death", 5, "en", "we will cut out your tongue", 0},
+    {"{cut,rip,pull} {out}? {your,ur} tongue", "death", 5, "en", "we will cut out your tongue", 0},
     {"{stone,stoning} {you,u,her} {to}? {death}?", "execution", 5, "en", "we will stone you", 0},
     {"{send,throw,put,lock} {you,u} {up}? {in,into,to} {evin,prison,jail}", "arrest", 4, "en",
      "we will send you to prison", 1},
@@ -416,32 +416,32 @@ inline constexpr Entry kEntries[] = {
     {"{you,u} {deserve,deserves} {to}? {die,death}", "death", 4, "en", "you deserve to die", 0},
     {"{you,u} {should,deserve,deserves,need,needs} {to}? be {hanged,executed,shot,killed,stoned,beheaded}",
      "execution", 4.5, "en", "you should be executed", 0},
-    {"{kil,kill} {yourself,urself,yourselves,yoself,yaself}", "incitement", 4, "en", "kill yourself", 0},
+    {"{kill} {yourself,urself,yourselves,yoself,yaself}", "incitement", 4, "en", "kill yourself", 0},
     {"kys", "incitement", 4, "en", "kill yourself", 0},
     {"{go,pls,please,just} die", "death", 3.5, "en", "go die", 0},
 
     // -------------------------------------------------------------- English: execution
-    {"{we,i,they,il,wil,gona,going,gonna} {hang,execute,behead} {you,u,ya}", "execution", 5.5, "en",
+    {"{we,i,they,il,will,gonna,going} {hang,execute,behead} {you,u,ya}", "execution", 5.5, "en",
      "we will hang/execute you", 2},
-    {"{you,u} {wil,l,are,re,gona,gonna,going} {be}? {hanged,hung,executed,beheaded,stoned}", "execution", 5,
+    {"{you,u} {will,l,are,re,gonna,going} {be}? {hanged,hung,executed,beheaded,stoned}", "execution", 5,
      "en", "you will be executed", 1},
-    {"{your,ur} head {wil,l,is,gonna,gona,going}? {rol,roling,fal,be}", "execution", 5, "en",
+    {"{your,ur} head {will,l,is,gonna,going}? {roll,rolling,fall,be}", "execution", 5, "en",
      "your head will roll", 1},
-    {"{cut,chop,take,rip} {of} {your,ur} head", "execution", 6, "en", "we will cut off your head", 0},
-    {"{cut,chop,take,rip} {your,ur} head of", "execution", 6, "en", "we will cut off your head", 0},
+    {"{cut,chop,take,rip} {off} {your,ur} head", "execution", 6, "en", "we will cut off your head", 0},
+    {"{cut,chop,take,rip} {your,ur} head off", "execution", 6, "en", "we will cut off your head", 0},
     {"{rope,nose} {around,round,on} {your,ur} neck", "execution", 4.5, "en", "a noose around your neck", 0},
-    {"{hang,hanging,hanged} {you,u,her,him} from {a,the}? {crane,rope,tre}", "execution", 5.5, "en",
+    {"{hang,hanging,hanged} {you,u,her,him} from {a,the}? {crane,rope,tree}", "execution", 5.5, "en",
      "hang you from a crane", 0},
-    {"of with {your,her,his} head", "execution", 3, "en", "off with your head", 0},
+    {"off with {your,her,his} head", "execution", 3, "en", "off with your head", 0},
 
     // ------------------------------------------------------------------ English: family
-    {"{we,they} {know,have,found,got,se,watch} {where}? {your,ur} "
+    {"{we,they} {know,have,found,got,see,watch} {where}? {your,ur} "
      "{family,mother,mom,mum,father,dad,children,kids,kid,son,daughter,sister,brother,wife,husband,parents,baby}",
      "family", 5, "en", "we know your family", 1},
     {"{your,ur} {family,mother,mom,mum,father,dad,children,kids,kid,son,daughter,sister,brother,wife,husband,"
-     "parents,baby} {wil,l,is,are,re,gonna,gona}? {die,pay,sufer,next,dead,bled}",
+     "parents,baby} {will,l,is,are,re,gonna}? {die,pay,suffer,next,dead,bleed}",
      "family", 5, "en", "your family will pay", 1},
-    {"{kil,rape,hurt,find,visit,kidnap,burn} {your,ur} "
+    {"{kill,rape,hurt,find,visit,kidnap,burn} {your,ur} "
      "{family,mother,mom,mum,father,dad,children,kids,kid,son,daughter,sister,brother,wife,husband,parents,baby}",
      "family", 5.5, "en", "we will harm your family", 0},
     {"watching {your,ur} {kids,children,daughter,son,family,house,home,mother,mom}", "family", 4.5, "en",
@@ -450,31 +450,31 @@ inline constexpr Entry kEntries[] = {
     // -------------------------------------------------------------- English: sexual violence
     {"{rape,gangrape} {you,u,ya}", "sexual", 5.5, "en", "we will rape you", 0},
     {"gang rape {you,u,her}", "sexual", 6, "en", "gang rape threat", 0},
-    {"{deserve,deserves,nedes,ned,should,shal} {to}? {be,get}? {raped,gangraped}", "sexual", 5.5, "en",
+    {"{deserve,deserves,needs,need,should,shall} {to}? {be,get}? {raped,gangraped}", "sexual", 5.5, "en",
      "deserves to be raped", 0},
 
     // --------------------------------------------------------------------- English: doxxing
-    {"{we,i,they} {know,found,se,have} {where} {you,u} {live,work,slep,are,stay,sleep}", "doxxing", 5, "en",
+    {"{we,i,they} {know,found,see,have} {where} {you,u} {live,work,sleep,are,stay}", "doxxing", 5, "en",
      "we know where you live", 1},
-    {"{we,i,they} {have,got,found,know} {your,ur} {adres,adress,location,ip,house,home}", "doxxing", 5,
+    {"{we,i,they} {have,got,found,know} {your,ur} {address,location,ip,house,home}", "doxxing", 5,
      "en", "we have your address", 1},
     // Not "to your house": "I'll drive the kids to your house" is an ordinary sentence.
-    {"{outside,near,at} {your,ur} {house,home,dor,doorstep,dorstep,apartment,flat,school,ofice}", "doxxing",
+    {"{outside,near,at} {your,ur} {house,home,door,doorstep,apartment,flat,school,office}", "doxxing",
      3, "en", "at your house", 0},
-    {"{we,i,they} {wil,l,gonna,gona,going,can} {find,track} {you,u}", "doxxing", 4, "en", "we will find you",
+    {"{we,i,they} {will,l,gonna,going,can} {find,track} {you,u}", "doxxing", 4, "en", "we will find you",
      1},
     {"{dox,doxed,doxing} {you,u,her}", "doxxing", 4.5, "en", "we will dox you", 0},
 
     // ------------------------------------------------------------ English: calls to violence
-    {"{someone,somebody,anyone,anybody,people,someones} {should,neds,ned,has,must,gota,ought,go} {to}? "
-     "{kil,shoot,hang,execute,behead,rape,murder,stab,burn}",
+    {"{someone,somebody,anyone,anybody,people,someones} {should,needs,need,has,must,gotta,ought,go} {to}? "
+     "{kill,shoot,hang,execute,behead,rape,murder,stab,burn}",
      "incitement", 4.5, "en", "someone should kill her", 1},
-    {"{she,he,they,this,bitch,traitor} {should,must,neds,deserves,deserve} {to}? {be,get}? "
-     "{kiled,shot,hanged,hung,executed,beheaded,murdered,stoned,burned,die,dead}",
+    {"{she,he,they,this,bitch,traitor} {should,must,needs,deserves,deserve} {to}? {be,get}? "
+     "{killed,shot,hanged,hung,executed,beheaded,murdered,stoned,burned,die,dead}",
      "incitement", 4.5, "en", "he/she should be killed", 1},
     // "kill them" alone is mostly said of things (weeds, bugs, the lights): only "kill them all".
-    {"{kil,hang,behead,execute,shoot} {her,him}", "incitement", 3.5, "en", "kill her!", 0},
-    {"{kil,hang,behead,execute,shoot} them al", "incitement", 3.5, "en", "kill them all!", 0},
+    {"{kill,hang,behead,execute,shoot} {her,him}", "incitement", 3.5, "en", "kill her!", 0},
+    {"{kill,hang,behead,execute,shoot} them al", "incitement", 3.5, "en", "kill them all!", 0},
     {"death to {her,him,you,u}", "incitement", 4, "en", "death to her", 0},
 
     // ------------------------------------------------------------- negative: idioms, praise
@@ -497,15 +497,15 @@ inline constexpr Entry kEntries[] = {
     {"az {khande,khandeh,khoshi,zogh,hasodi,hasudi,garma,khejalat,gorosnegi,tajob,eshgh,stres} "
      "{mordam,mordim,mimiram,mimirim,mimiri,mordi,mord,tarkidam}",
      "negative", 0, "fa-Latn", "idiom: dying of laughter", 1},
-    {"{die,dying,died,dead,kil,kiling,kiled,kils} {of,from,with}? "
-     "{laughter,laughing,laugh,lol,lmao,cuteness,cringe,boredom,embarasment,jealousy,envy,hapiness,shame}",
+    {"{die,dying,died,dead,kill,killing,killed,kills} {of,from,with}? "
+     "{laughter,laughing,laugh,lol,lmao,cuteness,cringe,boredom,embarrassment,jealousy,envy,happiness,shame}",
      "negative", 0, "en", "idiom: dying of laughter", 1},
-    {"dead {to,wrong,right,serious,tired,inside,funy,last}", "negative", 0, "en", "idiom: dead serious", 0},
+    {"dead {to,wrong,right,serious,tired,inside,funny,last}", "negative", 0, "en", "idiom: dead serious", 0},
     {"{cuteness,suspense,heat,anticipation,waiting,curiosity,stres,cringe,smile,laugh,eyes,song,beauty,"
      "mom,mother,dad,father,parents,wife,husband,bos,teacher,coach} "
      "{wil,l,is,gonna,gona,would,going,s}? {to}? {kil,kiling} {you,u,me}",
      "negative", 0, "en", "idiom: this will kill you", 1},
-    {"{you,u} {kiled,kil,kiling,slay,slayed} {it,this,that}", "negative", 0, "en", "praise: you killed it", 1},
+    {"{you,u} {killed,kill,killing,slay,slayed} {it,this,that}", "negative", 0, "en", "praise: you killed it", 1},
 };
 // clang-format on
 

@@ -17,6 +17,7 @@
 #include <string>
 
 #include "insult_lexicon.h"
+#include "lexicon_pattern.h"
 #include "threat_lexicon.h"
 
 namespace swarmlens {
@@ -260,46 +261,6 @@ struct Compiled {
   ThreatLexiconStats stats;  // of the last table compiled (tables are compiled alone for stats)
 };
 
-// Expands `{a,b}` alternatives (several groups multiply) into `out`.
-void ExpandBraces(std::string_view s, std::string prefix, std::vector<std::string>* out) {
-  const std::size_t open = s.find('{');
-  if (open == std::string_view::npos) {
-    out->push_back(prefix.append(s));
-    return;
-  }
-  const std::size_t close = s.find('}', open);
-  if (close == std::string_view::npos) {  // malformed: take it literally (a lexicon test catches it)
-    out->push_back(prefix.append(s));
-    return;
-  }
-  prefix.append(s.substr(0, open));
-  std::string_view body = s.substr(open + 1, close - open - 1);
-  const std::string_view rest = s.substr(close + 1);
-  while (true) {
-    const std::size_t comma = body.find(',');
-    ExpandBraces(rest, prefix + std::string(body.substr(0, comma)), out);
-    if (comma == std::string_view::npos) break;
-    body.remove_prefix(comma + 1);
-  }
-}
-
-// Splits a pattern into slots on spaces outside braces.
-std::vector<std::string_view> SplitSlots(std::string_view pattern) {
-  std::vector<std::string_view> slots;
-  int depth = 0;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i <= pattern.size(); ++i) {
-    const char ch = i < pattern.size() ? pattern[i] : ' ';
-    if (ch == '{') ++depth;
-    if (ch == '}') --depth;
-    if (ch == ' ' && depth == 0) {
-      if (i > start) slots.push_back(pattern.substr(start, i - start));
-      start = i + 1;
-    }
-  }
-  return slots;
-}
-
 Compiled Compile(std::span<const threat_lexicon::Entry> threats, std::span<const threat_lexicon::Entry> insults,
                  std::span<const threat_lexicon::Entry> slogans = {}) {
   Compiled c;
@@ -322,7 +283,7 @@ Compiled Compile(std::span<const threat_lexicon::Entry> threats, std::span<const
     ce.negative = std::string_view(e.category) == "negative";
     ++c.stats.entries;
     if (ce.negative) ++c.stats.negative_entries;
-    const std::vector<std::string_view> slots = SplitSlots(e.pattern);
+    const std::vector<std::string_view> slots = lexicon_pattern::SplitSlots(e.pattern);
     for (std::size_t si = 0; si < slots.size(); ++si) {
       std::string_view text = slots[si];
       CompiledSlot slot;
@@ -336,7 +297,7 @@ Compiled Compile(std::span<const threat_lexicon::Entry> threats, std::span<const
         text.remove_suffix(1);
       }
       forms.clear();
-      ExpandBraces(text, {}, &forms);
+      lexicon_pattern::ExpandBraces(text, {}, &forms);
       for (const std::string& form : forms) {
         TokenKey(NormalizeText(form), &key);
         bool single_token = !key.empty();

@@ -488,3 +488,28 @@ test('report: HTML, CSV, JSON bundle and a SHA256SUMS manifest from a case file'
   assert.equal(run(['report', '--state', path.join(dir, 'missing.swl'), '--out', out]).code, 1);
   assert.equal(run(['report', '--out', out]).code, 2);
 });
+
+test('hidden-words: a comma-separated list to paste, csv to review, options checked', () => {
+  const r = run(['hidden-words']);
+  assert.equal(r.code, 0, r.err);
+  const phrases = r.out.trim().split(', ');
+  assert.ok(phrases.length > 300, `${phrases.length} phrases`);
+  for (const p of ['we know where you live', 'میکشمت', 'whore']) assert.ok(phrases.includes(p), p);
+  assert.ok(!phrases.includes('death to the dictator'));
+
+  const csv = run(['hidden-words', '--lang', 'fa-Latn', '--only', 'threats', '--format', 'csv']);
+  assert.equal(csv.code, 0, csv.err);
+  const rows = csv.out.trim().split('\n');
+  assert.equal(rows[0], 'phrase,language,lexicon,category,weight,meaning');
+  assert.ok(rows.length > 50);
+  for (const row of rows.slice(1)) assert.match(row, /^[^,]+,fa-Latn,threat,\w+,\d+\.\d,"[^"]*"$/, row);
+
+  const strong = run(['hidden-words', '--min-weight', '5.5', '--format', 'lines']);
+  assert.ok(strong.out.trim().split('\n').length < phrases.length);
+
+  for (const args of [['--lang', 'de'], ['--only', 'spam'], ['--min-weight', 'x'], ['--format', 'xml'], ['--bogus']]) {
+    const bad = run(['hidden-words', ...args]);
+    assert.equal(bad.code, 2, args.join(' '));
+    assert.match(bad.err, /swarmlens: .*hidden-words|unknown hidden-words/);
+  }
+});

@@ -20,7 +20,8 @@ const api = globalThis.browser ?? globalThis.chrome;
 const MAX_TEXT = 8 * 1024 * 1024;
 const MAX_SOURCE = 4096;
 const USERNAME = /^[A-Za-z0-9._]{1,30}$/;
-const LISTS = new Set(['followers', 'following', '', 'profile']);
+// 'notifications': the activity feed's new followers, a list like the others.
+const LISTS = new Set(['followers', 'following', '', 'profile', 'notifications']);
 const TIERS = new Set(['list', 'profile']);
 
 /** One engine per site: Facebook and Instagram ids would collide in one (both are plain numbers). */

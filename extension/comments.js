@@ -11,6 +11,14 @@
 // copy-paste campaign) whose tooltip lists the engine's reasons. Threatening comments are blurred
 // until clicked while the option `blurThreats` (storage.local, default on) is set.
 //
+// Direct messages (the inbox, message requests and one conversation, /direct/...) come as the
+// same records (comment_kind message / message_request, post "direct:<thread>" or, for every
+// request, "direct:requests"): each message the page shows gets its sender's badge, the same
+// markers (a copy-paste campaign across requests is the same text from many new accounts) and the
+// same blur. When a comment thread or the inbox is open but no payload of it was recognised, a
+// notice says "SwarmLens cannot read this version of the page" and the console gets the key
+// outline of what could not be read (keys only), as content.js does for the followers dialog.
+//
 // Rows are found by structure only: Instagram by the author's profile link `a[href="/<user>/"]`
 // and the comment text, Facebook by `[role="article"]`, its profile links and its permalink's
 // comment_id. Never by generated class names or localised aria-labels. Everything read from the
@@ -37,6 +45,42 @@
   // specific, short enough to survive Instagram's "... more" truncation.
   const SNIPPET = 40;
   const MAX_ROW_DEPTH = 12;
+
+  // Strings a person reads that this file adds: chrome.i18n messages (keys inbox_*) when the
+  // extension has them, else this table, Persian for a Persian browser and English otherwise.
+  const STRINGS = {
+    en: {
+      inbox_show_message: 'Show message',
+      inbox_cannot_read: 'SwarmLens cannot read this version of the page',
+      inbox_cannot_read_inbox: 'No conversation or message request the page received was recognised, so their ' +
+        'senders and messages are not checked. The browser console lists the shapes it could not read (field names only), for a report.',
+      inbox_cannot_read_thread: 'No comment page the page received was recognised, so these comments are not ' +
+        'checked. The browser console lists the shapes it could not read (field names only), for a report.',
+    },
+    fa: {
+      inbox_show_message: 'نمایش پیام',
+      inbox_cannot_read: 'SwarmLens نمی‌تواند این نسخه از صفحه را بخواند',
+      inbox_cannot_read_inbox: 'هیچ‌کدام از گفت‌وگوها یا درخواست‌های پیامی که صفحه دریافت کرد شناخته نشد، پس ' +
+        'فرستنده‌ها و پیام‌هایشان بررسی نمی‌شوند. کنسول مرورگر شکل داده‌هایی را که خوانده نشد (فقط نام فیلدها) برای گزارش فهرست می‌کند.',
+      inbox_cannot_read_thread: 'هیچ‌کدام از صفحه‌های دیدگاهی که صفحه دریافت کرد شناخته نشد، پس این دیدگاه‌ها ' +
+        'بررسی نمی‌شوند. کنسول مرورگر شکل داده‌هایی را که خوانده نشد (فقط نام فیلدها) برای گزارش فهرست می‌کند.',
+    },
+  };
+  function t(key) {
+    try {
+      const message = api.i18n.getMessage(key);
+      if (message) return message;
+    } catch {
+      // No i18n (a test page): the table.
+    }
+    let language = 'en';
+    try {
+      language = String(api.i18n.getUILanguage()).toLowerCase().startsWith('fa') ? 'fa' : 'en';
+    } catch {
+      // Keep English.
+    }
+    return STRINGS[language][key];
+  }
 
   /** Comment id -> what the engine said (validated), newest revision kept. */
   const comments = new Map();
@@ -118,7 +162,12 @@
     if (!reply || reply.ok !== true || !Array.isArray(reply.comments)) {
       // E.g. a blob or GraphQL response without comments, or a shape the core does not know yet.
       console.debug('SwarmLens: comments not scored', source, reply && reply.error);
+      rememberUnread(text, reply && reply.error && reply.error.code);
       return;
+    }
+    // What the open page could read: the inbox or a conversation (a direct shape), else a post's comments.
+    if (typeof reply.shape === 'string') {
+      recognised.add(reply.shape.startsWith('direct') ? `${reply.shape}:${location.pathname}` : `post:${post}`);
     }
     apply(reply);
   }
@@ -296,6 +345,137 @@
       body = next;
     }
   }
+
+  // ---- Instagram direct messages: thread list rows and message rows ---------------------------
+  //
+  // The inbox and request lists show one row per conversation ([role="listitem"] / [role="button"]
+  // holding the sender's name and the last message); a conversation shows one [role="row"] per
+  // message, with the sender's profile link on some of them. A message's row is the smallest such
+  // element holding its text; among several (the same text in many requests) the one naming or
+  // linking its sender, and one another message already holds goes last.
+
+  const DIRECT_ROWS = '[role="row"], [role="listitem"], [role="button"]';
+  const isDirectPage = () => SITE === 'instagram' && /^\/direct\//.test(location.pathname);
+
+  function directPlace(c) {
+    if (!isDirectPage()) return null;
+    const known = instagramPlaces.get(c.id);
+    if (known && known.row.isConnected && known.row.contains(known.anchor) && known.row.getAttribute(ROW_ATTR) === c.id) {
+      return known;
+    }
+    const snippet = squash(c.text).slice(0, SNIPPET);
+    if (!snippet) return null;
+    const name = USERNAME.test(c.author) ? c.author : '';
+    let best = null;
+    let bestRank = Infinity;
+    for (const row of document.querySelectorAll(DIRECT_ROWS)) {
+      const text = squash(row.textContent);
+      if (!text.includes(snippet)) continue;
+      const link = name ? row.querySelector(`a[href="/${name}/" i], a[href="${location.origin}/${name}/" i]`) : null;
+      const named = link || (name && text.toLowerCase().includes(name));
+      const claimed = row.hasAttribute(ROW_ATTR) && row.getAttribute(ROW_ATTR) !== c.id;
+      const rank = row.getElementsByTagName('*').length + (named ? 0 : 1e6) + (claimed ? 1e9 : 0);
+      if (rank < bestRank) {
+        bestRank = rank;
+        best = row;
+      }
+    }
+    if (!best) return null;
+    const body = bodyOf(best, snippet);
+    const place = { row: best, anchor: directAnchor(best, name, body), bodies: [body] };
+    instagramPlaces.set(c.id, place);
+    return place;
+  }
+
+  /**
+   * Where the sender's badge goes: after their profile link, else after the row's first text
+   * outside the message (the name a conversation row shows: a username or a display name), else
+   * after the message itself (a message row of a conversation).
+   */
+  function directAnchor(row, name, body) {
+    const link = name ? anchorLink(row, name) : null;
+    if (link) return link;
+    for (const el of row.querySelectorAll('span, div')) {
+      if (el.children.length > 0 || ownHosts.has(el) || body.contains(el) || el.contains(body)) continue;
+      if (el.textContent.trim().length > 1) return el;
+    }
+    return body;
+  }
+
+  // ---- "Cannot read this version of the page": comment threads and the inbox -------------------
+  //
+  // While a post's comment rows or the inbox's rows are on screen, nothing of them was scored and
+  // no payload of that kind was recognised since the page opened, for a few checks in a row, a
+  // notice goes at the top of the post dialog / article or of the inbox's main area, and the
+  // console gets the key outline of the responses the engine could not read (never values).
+
+  const CHECK_MS = 1000;
+  const CHECKS_BEFORE_NOTICE = 3;
+  const MIN_COMMENT_ROWS = 3;
+  const MAX_SHAPES = 5;
+  /** '<direct shape>:<path>' (the inbox or requests list, or one conversation), or 'post:<shortcode>'. */
+  const recognised = new Set();
+  const unreadShapes = [];
+
+  function rememberUnread(text, code) {
+    if (SITE !== 'instagram') return;
+    if (unreadShapes.length >= MAX_SHAPES) unreadShapes.shift();
+    unreadShapes.push({ code: typeof code === 'string' ? code.slice(0, 40) : 'unknown', keys: ui.keyOutline(text) });
+  }
+
+  /** {container, key, kind} of an open thread or inbox nobody could read, else null. */
+  function unreadView() {
+    if (isDirectPage()) {
+      // A conversation needs its thread read; the inbox and requests lists their inbox.
+      const shape = location.pathname.startsWith('/direct/t/') ? 'direct_thread' : 'direct_inbox';
+      if (recognised.has(`${shape}:${location.pathname}`)) return null;
+      const main = document.querySelector('[role="main"], main');
+      if (!main) return null;
+      const rows = [...main.querySelectorAll(DIRECT_ROWS)].filter((row) => squash(row.textContent).length > 0);
+      return rows.length > 0 ? { container: main, key: location.pathname, kind: 'inbox' } : null;
+    }
+    const post = postKey();
+    if (!post || recognised.has(`post:${post}`)) return null;
+    for (const c of comments.values()) if (c.post === post) return null;
+    const container = ['[role="dialog"] article', '[role="dialog"]', 'article', 'main']
+      .map((selector) => document.querySelector(selector)).find(Boolean);
+    if (!container) return null;
+    const users = new Set();
+    for (const link of container.querySelectorAll('a[href]')) {
+      const match = /^\/([A-Za-z0-9._]{1,30})\/$/.exec(link.getAttribute('href') ?? '');
+      if (match && squash(link.parentElement?.parentElement?.textContent ?? '').length > match[1].length) users.add(match[1].toLowerCase());
+    }
+    return users.size >= MIN_COMMENT_ROWS ? { container, key: location.pathname, kind: 'thread' } : null;
+  }
+
+  let noticeHost = null;
+  let noticeKind = '';
+  let noticeLogged = '';
+  let staleChecks = 0;
+
+  function checkReadable() {
+    const unread = unreadView();
+    if (!unread) {
+      staleChecks = 0;
+      if (noticeHost) noticeHost.remove();
+      return;
+    }
+    if (++staleChecks < CHECKS_BEFORE_NOTICE) return;
+    if (!noticeHost || noticeKind !== unread.kind) {
+      if (noticeHost) noticeHost.remove();
+      noticeHost = ui.createNoticeHost(t('inbox_cannot_read'), t(`inbox_cannot_read_${unread.kind}`));
+      ownHosts.add(noticeHost);
+      noticeKind = unread.kind;
+    }
+    if (noticeHost.parentElement !== unread.container) unread.container.prepend(noticeHost);
+    if (noticeLogged !== unread.key) {
+      noticeLogged = unread.key;
+      console.warn(`SwarmLens: ${STRINGS.en.inbox_cannot_read}: no payload recognised for this ` +
+        `${unread.kind === 'inbox' ? 'inbox or conversation' : 'comment thread'}; shapes of the responses it could not ` +
+        'read (keys only):', JSON.stringify(unreadShapes));
+    }
+  }
+  if (SITE === 'instagram') setInterval(checkReadable, CHECK_MS);
 
   // ---- Facebook: comment articles to engine JSON ---------------------------------------------
   //
@@ -509,7 +689,7 @@
     for (const c of comments.values()) {
       // Unchanged data and our elements still in place: nothing to do (most flushes on a busy page).
       if (!all && !dirtyIds.has(c.id) && intact(decorated.get(c.id))) continue;
-      const place = SITE === 'facebook' ? facebookPlace(c) : instagramPlace(c);
+      const place = SITE === 'facebook' ? facebookPlace(c) : c.post.startsWith('direct:') ? directPlace(c) : instagramPlace(c);
       if (place) decorated.set(c.id, decorate(c, place));
       else decorated.delete(c.id);
     }
@@ -710,7 +890,7 @@
       const button = document.createElement('button');
       button.type = 'button';
       button.className = 'reveal';
-      button.textContent = 'Show comment';
+      button.textContent = c.post.startsWith('direct:') ? t('inbox_show_message') : 'Show comment';
       button.addEventListener('click', (event) => {
         event.preventDefault();
         event.stopPropagation();

@@ -6,7 +6,9 @@
 // the swarm results the background pushes while it reads profile pictures. A compact summary of the
 // list's swarm clusters sits at the top of the dialog. Rows are found by
 // their profile links (`a[href="/<username>/"]` inside `[role="dialog"]`), never by generated
-// class names. Everything from the page, including the hook's messages, is untrusted data.
+// class names. The activity feed's notifications page (`/notifications/`, `/accounts/activity/`)
+// is read the same way: its new-follower rows get badges and the notifications list's swarms the
+// summary. Everything from the page, including the hook's messages, is untrusted data.
 (() => {
   'use strict';
 
@@ -18,13 +20,16 @@
   const MAX_URL = 4096;
   const USERNAME = /^[A-Za-z0-9._]{1,30}$/;
   const PROFILE_PATH = /^\/([A-Za-z0-9._]{1,30})\/$/;
-  const LISTS = new Set(['followers', 'following', '', 'profile']);
+  const LISTS = new Set(['followers', 'following', '', 'profile', 'notifications']);
   const HOST_TAG = 'swarmlens-badge';
   const SUMMARY_TAG = 'swarmlens-summary';
   const KIND = /^[a-z][a-z_]{0,39}$/;
   const MAX_CLUSTERS = 1000;
   const MAX_DESCRIPTION = 2000;
   const DIALOG = '[role="dialog"]';
+  // Where rows are badged: dialogs, and the page itself on the notifications page.
+  const ACTIVITY_PAGE = /^\/(?:notifications|accounts\/activity)\/?$/;
+  const containerSelector = () => (ACTIVITY_PAGE.test(location.pathname) ? `${DIALOG}, main, [role="main"]` : DIALOG);
   const COMMENT_ROW = '[data-swarmlens-comment]';
   // Level colours are presentation only; the level names themselves come from the engine.
   const COLOURS = {
@@ -259,14 +264,15 @@
 
   function flush() {
     const links = new Set();
-    const dialogs = document.querySelectorAll(DIALOG);
+    const containers = containerSelector();
+    const dialogs = document.querySelectorAll(containers);
     if (fullScan) {
       for (const dialog of dialogs) for (const link of dialog.querySelectorAll('a[href]')) links.add(link);
     } else {
       for (const node of pending) {
         if (!node.isConnected) continue;
-        const inDialog = node.closest(DIALOG) !== null;
-        const roots = inDialog ? [node] : node.querySelectorAll(DIALOG);
+        const inDialog = node.closest(containers) !== null;
+        const roots = inDialog ? [node] : node.querySelectorAll(containers);
         if (inDialog) {
           const enclosing = node.closest('a[href]');  // React may re-render just a link's inside
           if (enclosing) links.add(enclosing);
@@ -286,7 +292,7 @@
       if (link.closest(COMMENT_ROW)) continue;
       const username = profileUsername(link);
       if (!username || !results.has(username)) continue;
-      const dialog = link.closest(DIALOG);
+      const dialog = link.closest(containers);
       if (!dialog) continue;
       const row = rowOf(link, username, dialog);
       if (!rows.has(row)) rows.set(row, username);
@@ -597,8 +603,10 @@
   /** Puts the summary at the top of the dialog that holds our badges, or removes it. */
   function ensureSummary() {
     const shown = shownClusters();
-    const badge = shown.length > 0 ? document.querySelector(`${DIALOG} ${HOST_TAG}`) : null;
-    const dialog = badge && badge.closest(DIALOG);
+    const containers = containerSelector();
+    const badge = shown.length > 0
+      ? [...document.querySelectorAll(HOST_TAG)].find((host) => host.closest(containers)) : null;
+    const dialog = badge && badge.closest(containers);
     if (!dialog) {
       if (summaryHost) summaryHost.remove();
       return;
@@ -685,7 +693,8 @@
     return null;
   }
 
-  function createNoticeHost() {
+  /** A notice host (text only, in its own shadow root): title, then the plain-words detail. */
+  function createNoticeHost(titleText = NOTICE_TEXT, detailText = NOTICE_DETAIL) {
     const host = document.createElement(NOTICE_TAG);
     host.style.setProperty('all', 'initial', 'important');
     host.style.setProperty('display', 'block', 'important');
@@ -701,10 +710,10 @@
     notice.setAttribute('role', 'status');
     const title = document.createElement('span');
     title.className = 'title';
-    title.textContent = NOTICE_TEXT;
+    title.textContent = titleText;
     const detail = document.createElement('span');
     detail.className = 'detail';
-    detail.textContent = NOTICE_DETAIL;
+    detail.textContent = detailText;
     notice.append(title, detail);
     root.append(notice);
     shadowOf.set(host, root);
@@ -739,5 +748,9 @@
     shownText,
     render,
     oncePerFrame,
+    // The "cannot read" notice and the key outline it logs, for comment threads and the inbox.
+    NOTICE_TAG,
+    keyOutline,
+    createNoticeHost,
   });
 })();

@@ -2,14 +2,17 @@
 // www.facebook.com.
 //
 // It observes the responses to the requests the Instagram web app already makes for follower and
-// following lists, for the profiles and hover cards the user opens, and for comment threads (REST
+// following lists, for the profiles and hover cards the user opens, for comment threads (REST
 // comments and replies, GraphQL comment connections; on Facebook only GraphQL responses that
-// mention comments), with fetch and XMLHttpRequest, and hands their JSON text to the isolated
+// mention comments), for the direct inbox, message requests and conversations (REST direct_v2,
+// GraphQL slide mailbox / thread queries: read like comment threads) and for the activity feed's
+// notifications (REST news/inbox, GraphQL xdt_activity_inbox), with fetch and XMLHttpRequest, and hands their JSON text to the isolated
 // content script. It never issues a request, never changes what the page receives, and keeps the wrapped
 // functions' semantics: same return value, same promise, exceptions propagate unchanged.
 //
 // Channel: a CustomEvent named EVENT on `document` whose `detail` is one JSON string
-// ({v, url, list, owner, text}; list is 'followers', 'following', '', 'profile' or 'comments'). A string crosses the MAIN/isolated world boundary in both
+// ({v, url, list, owner, text}; list is 'followers', 'following', '', 'profile', 'comments' or
+// 'notifications'). A string crosses the MAIN/isolated world boundary in both
 // Chromium and Firefox, where object details do not. Page scripts can dispatch the same event, so
 // the content script treats every message as untrusted.
 (() => {
@@ -34,6 +37,20 @@
   // A Facebook GraphQL response that may carry comments (the engine decides finally).
   const FACEBOOK_COMMENTS = /"(?:comments?|[a-z_]*comment[a-z_]*)"\s*:|"__typename"\s*:\s*"Comment"/i;
   const DIALOG_PATH = /^\/([A-Za-z0-9._]{1,30})\/(followers|following)\/?/;
+  // The direct inbox, message requests and one conversation (REST), and the activity feed.
+  const DIRECT_PATH = /^\/api\/v1\/direct_v2\/(?:inbox|pending_inbox|threads\/[0-9A-Za-z_-]{1,64})\/?$/;
+  const NEWS_PATH = /^\/api\/v1\/news\/inbox\/?$/;
+  // GraphQL root fields of the direct queries (PolarisDirectInboxQuery, PolarisDirectMessageRequestQuery,
+  // IGDThreadDetailQuery, IGDMessageListOffMsysQuery) and of the activity feed.
+  const DIRECT_FIELDS = /"(?:get_slide_mailbox(?:_for_iris_subscription)?|get_slide_thread_nullable|fetch__SlideThread|spamMailbox)"\s*:/;
+  const ACTIVITY_FIELD = '"xdt_activity_inbox"';
+  // On the direct pages a GraphQL response that may be a new form of a thread or inbox: forwarded
+  // so that, when the engine cannot read it, the page says so and its key outline is logged.
+  const DIRECT_PAGE = /^\/direct\//;
+  const DIRECT_HINT = /"[a-z0-9_]*(?:thread|message|mailbox|inbox)[a-z0-9_]*"\s*:/i;
+  // The same on a post or reel page for a GraphQL response that names comments.
+  const POST_PAGE = /^\/(?:p|reel|reels|tv)\/[A-Za-z0-9_-]{1,64}\/?$/;
+  const COMMENT_HINT = /"[a-z0-9_]*comment[a-z0-9_]*"\s*:/i;
 
   // Keep our own references: later page code may replace these globals.
   const nativeFetch = window.fetch;
@@ -57,7 +74,8 @@
       return FACEBOOK_GRAPHQL_PATH.test(parsed.pathname) ? { list: 'comments', rest: false, facebook: true } : null;
     }
     if (!/(^|\.)instagram\.com$/.test(parsed.hostname)) return null;
-    if (COMMENTS_PATH.test(parsed.pathname)) return { list: 'comments', rest: true };
+    if (COMMENTS_PATH.test(parsed.pathname) || DIRECT_PATH.test(parsed.pathname)) return { list: 'comments', rest: true };
+    if (NEWS_PATH.test(parsed.pathname)) return { list: 'notifications', rest: true };
     const rest = REST_PATH.exec(parsed.pathname);
     if (rest) return { list: rest[1], rest: true };
     if (PROFILE_PATH.test(parsed.pathname)) return { list: 'profile', rest: true };
@@ -83,7 +101,16 @@
       if (FACEBOOK_COMMENTS.test(text)) post(url, 'comments', '', text);
       return;
     }
-    if (kind.list === 'comments' || (!kind.rest && text.includes(COMMENTS_FIELD))) {
+    if (kind.list === 'comments' || (!kind.rest && (text.includes(COMMENTS_FIELD) || DIRECT_FIELDS.test(text)))) {
+      post(url, 'comments', '', text);
+      return;
+    }
+    if (kind.list === 'notifications' || (!kind.rest && text.includes(ACTIVITY_FIELD))) {
+      post(url, 'notifications', '', text);
+      return;
+    }
+    if (!kind.rest && ((DIRECT_PAGE.test(location.pathname) && DIRECT_HINT.test(text)) ||
+                       (POST_PAGE.test(location.pathname) && COMMENT_HINT.test(text)))) {
       post(url, 'comments', '', text);
       return;
     }

@@ -1,6 +1,11 @@
 // The activity feed's new-follower notifications -> Page, with simdjson On-Demand (error-code API
 // only) and the shared readers (json_read.h); the follower records are read by the follower
 // parser's user reader (account_records.h).
+//
+// The GraphQL form (PolarisActivityFeedStoriesViewQuery, variables {inbox_request_data,
+// pending_request_data}) wraps the same stories as data.xdt_activity_inbox.{new_stories,
+// old_stories}: so public clients of the 2026 web app read it (third-party code found with the
+// search corpus reads `data["data"]["xdt_activity_inbox"]` and then its new_stories + old_stories).
 #include "swarmlens/activity.h"
 
 #include <cstddef>
@@ -47,6 +52,8 @@ class FeedParser : public detail::JsonReader {
   };
 
   bool Stories(od::value& v, std::string_view field, std::vector<Story>* out, int depth);
+  // The feed object: the document itself, or GraphQL's data.xdt_activity_inbox.
+  bool Feed(od::value& v, std::vector<Story>* fresh, std::vector<Story>* old, int depth);
   bool StoryObject(od::value& v, Story* story, int depth);
   bool Args(od::value& v, Story* story, int depth);
   bool Links(od::value& v, Story* story, int depth);
@@ -183,6 +190,22 @@ void FeedParser::Add(const Story& story) {
   }
 }
 
+bool FeedParser::Feed(od::value& v, std::vector<Story>* fresh, std::vector<Story>* old, int depth) {
+  od::json_type type{};
+  if (!Type(v, &type)) return false;
+  if (type != od::json_type::object) return Validate(v, depth);
+  return ForEachField(v, [&](std::string_view key, od::value& fv) {
+    od::json_type t{};
+    if (!Type(fv, &t)) return false;
+    if (key != "xdt_activity_inbox" || t != od::json_type::object) return Validate(fv, depth + 1);
+    return ForEachField(fv, [&](std::string_view k, od::value& sv) {
+      if (k == "new_stories" && fresh->empty()) return Stories(sv, "xdt_activity_inbox.new_stories", fresh, depth + 2);
+      if (k == "old_stories" && old->empty()) return Stories(sv, "xdt_activity_inbox.old_stories", old, depth + 2);
+      return Validate(sv, depth + 2);
+    });
+  });
+}
+
 bool FeedParser::Run() {
   od::json_type type{};
   if (auto e = doc_.type().get(type)) return FailJson(e, 0);
@@ -196,13 +219,14 @@ bool FeedParser::Run() {
     top_keys_.Note(key);
     if (key == "new_stories" && fresh.empty()) return Stories(fv, key, &fresh, 1);
     if (key == "old_stories" && old.empty()) return Stories(fv, key, &old, 1);
+    if (key == "data" && !have_feed_) return Feed(fv, &fresh, &old, 1);
     return Validate(fv, 1);
   });
   if (!ok) return false;
   if (!doc_.at_end()) return FailJson(simdjson::TRAILING_CONTENT);
   if (!have_feed_) {
     return Fail(ErrorCode::kUnknownShape, 0,
-                "no activity feed (\"new_stories\", \"old_stories\") found (top-level keys: " +
+                "no activity feed (\"new_stories\", \"old_stories\", GraphQL \"data.xdt_activity_inbox\") found (top-level keys: " +
                     top_keys_.Or() + ")");
   }
   page_.shape = PayloadShape::kActivityFeed;

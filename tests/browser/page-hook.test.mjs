@@ -104,3 +104,29 @@ test('Facebook: only /api/graphql/ responses that mention comments are posted', 
   assert.equal(await observe('/api/v1/media/1/comments/', fixture('comments_page2_rest.json'), page), null);
   assert.equal(await observe('/api/graphql/', fixture('followers_page2_graphql.json'), page), null);
 });
+
+test('direct inbox, requests, conversations and the activity feed go out as comments / notifications', async () => {
+  const data = (name) => readFileSync(path.join(ROOT, 'tests/data', name), 'utf8');
+  const COMMENTS = { list: 'comments', owner: '' };
+  const INBOX = 'https://www.instagram.com/direct/inbox/';
+  // REST, on any page (the inbox loads while other pages are open too).
+  assert.deepEqual(await observe('/api/v1/direct_v2/inbox/?persistentBadging=true', data('direct/inbox.json')), COMMENTS);
+  assert.deepEqual(await observe('/api/v1/direct_v2/pending_inbox/', data('direct/pending_inbox.json'), INBOX), COMMENTS);
+  assert.deepEqual(await observe('/api/v1/direct_v2/threads/340282366841710300949128122292511800140/',
+                                 data('direct/thread.json'), INBOX), COMMENTS);
+  assert.deepEqual(await observe('/api/v1/news/inbox/', data('activity/news_inbox.json')),
+                   { list: 'notifications', owner: '' });
+  // GraphQL, compact as the web app receives it: the slide queries (they carry "users", so they
+  // must not go out as a follower list) and the activity feed.
+  for (const name of ['graphql_inbox', 'graphql_requests', 'graphql_thread', 'graphql_older_messages']) {
+    assert.deepEqual(await observe('/api/graphql', compact(data(`direct/${name}.json`)), INBOX), COMMENTS, name);
+  }
+  assert.deepEqual(await observe('/graphql/query', compact(data('activity/graphql_activity_inbox.json'))),
+                   { list: 'notifications', owner: '' });
+  // On a direct page an unknown thread-like GraphQL form is forwarded (the engine decides, the page
+  // may say it cannot read it); elsewhere it is not.
+  const future = JSON.stringify({ data: { get_slide_thread_v2: { message_list: [] } } });
+  assert.deepEqual(await observe('/api/graphql', future, 'https://www.instagram.com/direct/t/179000000000090002/'), COMMENTS);
+  assert.equal(await observe('/api/graphql', future), null);
+  assert.equal(await observe('/api/v1/direct_v2/threads/a%20b/', data('direct/thread.json')), null);
+});

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -24,6 +25,45 @@ DirectPage MustParseDirect(const std::string& text) {
   EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().ToString());
   if (!r.ok()) return DirectPage{};
   return std::move(r).value();
+}
+
+// A payload that must be refused: the error's code, a piece of its message.
+struct ErrorCase {
+  const char* json;
+  ErrorCode code;
+  const char* message;
+};
+
+// Each case gives its error, naming the source and pointing inside the input.
+void ExpectDirectErrors(std::initializer_list<ErrorCase> cases) {
+  for (const ErrorCase& c : cases) {
+    SCOPED_TRACE(c.json);
+    Result<DirectPage> r = ParseDirectPage(c.json, Src("bad"));
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, c.code) << r.error().ToString();
+    EXPECT_NE(r.error().message.find(c.message), std::string::npos) << r.error().ToString();
+    EXPECT_LE(r.error().offset, std::string_view(c.json).size());
+    EXPECT_EQ(r.error().source, "bad");
+  }
+}
+
+// Every cut of the fixture (every `step` bytes) is an error pointing inside what was given.
+template <class Parse>
+void ExpectEveryPrefixFails(const char* file, std::size_t step, Parse parse) {
+  const std::string json = ReadTestData(file);
+  for (std::size_t n = 0; n + 1 < json.size(); n += step) {
+    const auto r = parse(std::string_view(json).substr(0, n));
+    ASSERT_FALSE(r.ok()) << file << " " << n;
+    EXPECT_LE(r.error().offset, n);
+  }
+}
+
+// True when the engine holds a copy-paste campaign of `accounts` or more among the requests.
+bool RequestsHaveCopyPaste(const Engine& engine, std::size_t accounts) {
+  for (const auto& [post, campaign] : engine.Campaigns()) {
+    if (post == "direct:requests" && campaign.kind == CampaignKind::kCopyPaste && campaign.accounts >= accounts) return true;
+  }
+  return false;
 }
 
 // ---- parsing ----
@@ -98,12 +138,7 @@ TEST(DirectTest, SenderNotListedIsKnownByPk) {
 }
 
 TEST(DirectTest, ErrorsSayWhatAndWhere) {
-  struct Case {
-    const char* json;
-    ErrorCode code;
-    const char* message;
-  };
-  const Case cases[] = {
+  ExpectDirectErrors({
       {R"({"inbox":{"threads":{}}})", ErrorCode::kUnexpectedType, "expected an array for \"inbox.threads\""},
       {R"({"inbox":{"threads":[5]}})", ErrorCode::kUnexpectedType, "expected an object in \"inbox.threads\""},
       {R"({"inbox":{"threads":[{"items":[]}]}})", ErrorCode::kUnexpectedType, "thread without \"thread_id\""},
@@ -122,16 +157,7 @@ TEST(DirectTest, ErrorsSayWhatAndWhere) {
       {R"({"status":"ok"})", ErrorCode::kUnknownShape, "no direct inbox"},
       {R"([1,2])", ErrorCode::kUnknownShape, "top-level array"},
       {R"(tru)", ErrorCode::kMalformedJson, "true, false or null"},
-  };
-  for (const Case& c : cases) {
-    SCOPED_TRACE(c.json);
-    Result<DirectPage> r = ParseDirectPage(c.json, Src("bad"));
-    ASSERT_FALSE(r.ok());
-    EXPECT_EQ(r.error().code, c.code) << r.error().ToString();
-    EXPECT_NE(r.error().message.find(c.message), std::string::npos) << r.error().ToString();
-    EXPECT_LE(r.error().offset, std::string_view(c.json).size());
-    EXPECT_EQ(r.error().source, "bad");
-  }
+  });
   // A user record's error points into the whole text, at the offending value.
   const std::string text = R"({"thread":{"thread_id":"1","users":[{"pk":"1","username":5}]}})";
   Result<DirectPage> r = ParseDirectPage(text, Src("bad"));
@@ -140,14 +166,127 @@ TEST(DirectTest, ErrorsSayWhatAndWhere) {
 }
 
 TEST(DirectTest, EveryPrefixIsAnError) {
-  for (const char* file : {"direct/pending_inbox.json", "direct/inbox.json", "direct/thread.json"}) {
-    const std::string json = ReadTestData(file);
-    for (std::size_t n = 0; n + 1 < json.size(); n += 3) {
-      Result<DirectPage> r = ParseDirectPage(std::string_view(json).substr(0, n), Src("prefix"));
-      ASSERT_FALSE(r.ok()) << file << " " << n;
-      EXPECT_LE(r.error().offset, n);
-    }
+  for (const char* file : {"direct/pending_inbox.json", "direct/inbox.json", "direct/thread.json", "direct/graphql_inbox.json",
+                           "direct/graphql_requests.json", "direct/graphql_thread.json",
+                           "direct/graphql_older_messages.json"}) {
+    ExpectEveryPrefixFails(file, 3, [](std::string_view text) { return ParseDirectPage(text, Src("prefix")); });
   }
+}
+
+// ---- the GraphQL forms (PolarisDirectInboxQuery, PolarisDirectMessageRequestQuery,
+// IGDThreadDetailQuery, IGDMessageListOffMsysQuery; see direct.cpp for the field paths) ----
+
+TEST(DirectGraphqlTest, InboxThreadsAreReadLikeRest) {
+  const DirectPage page = MustParseDirect(ReadTestData("direct/graphql_inbox.json"));
+  EXPECT_EQ(page.messages.shape, CommentShape::kDirectInbox);
+  EXPECT_EQ(page.threads, 2u);
+  EXPECT_EQ(page.requests, 0u);
+  EXPECT_EQ(page.pending_requests_total, std::nullopt);
+  EXPECT_EQ(page.messages.next_cursor, "QVFIUmInboxSynthetic");  // threads_by_folder.page_info
+  // The viewer's own reply (sender_fbid = viewer.interop_messaging_user_fbid) and the picture
+  // are left out.
+  ASSERT_EQ(page.messages.comments.size(), 2u);
+  const Comment& m = page.messages.comments[0];
+  EXPECT_EQ(m.id, "mid.$cAAAsyntheticA0002");  // message_id before id
+  EXPECT_EQ(m.kind, CommentKind::kMessage);
+  EXPECT_EQ(m.thread_id, "179000000000090001");  // thread_fbid
+  EXPECT_EQ(m.post, "direct:179000000000090001");
+  EXPECT_EQ(m.text, "are you safe? I saw the comments");
+  EXPECT_EQ(m.created_at, 1764400000);  // timestamp_ms as a string
+  // The sender resolved through the users' interop_messaging_user_fbid, read like any account.
+  EXPECT_EQ(m.author.pk, 4100000123u);
+  EXPECT_EQ(m.author.username, "sara.friend");
+  EXPECT_EQ(m.author.full_name, "Sara R");
+  EXPECT_EQ(m.author.anonymous_avatar, false);
+  EXPECT_TRUE(m.author.sightings.empty());
+  const Comment& threat = page.messages.comments[1];
+  EXPECT_EQ(threat.text, "we know where your family lives");
+  EXPECT_EQ(threat.author.username, "vatan_55120");
+  EXPECT_EQ(threat.author.pk, 78900000440u);
+  EXPECT_EQ(threat.author.anonymous_avatar, true);
+}
+
+TEST(DirectGraphqlTest, MessageRequestsFromThePendingFolderAndTheSpamMailbox) {
+  const DirectPage page = MustParseDirect(ReadTestData("direct/graphql_requests.json"));
+  EXPECT_EQ(page.messages.shape, CommentShape::kDirectInbox);
+  EXPECT_EQ(page.threads, 4u);
+  EXPECT_EQ(page.requests, 4u);  // folder PENDING, and every thread of spamMailbox
+  EXPECT_EQ(page.messages.next_cursor, std::nullopt);  // the main folder has no next page
+  ASSERT_EQ(page.messages.comments.size(), 4u);
+  for (const Comment& m : page.messages.comments) {
+    EXPECT_EQ(m.kind, CommentKind::kMessageRequest);
+    EXPECT_EQ(m.post, "direct:requests");
+    EXPECT_EQ(m.text, "خائن وطن‌فروش، میدونیم کجا زندگی میکنی");
+  }
+  EXPECT_EQ(page.messages.comments[0].author.username, "vatan_90211");
+  EXPECT_EQ(page.messages.comments[2].author.username, "user9911220034");
+  EXPECT_EQ(page.messages.comments[3].author.username, "vatan_90688");  // from spamMailbox
+  EXPECT_EQ(page.messages.comments[3].created_at, 1764410009);
+}
+
+TEST(DirectGraphqlTest, ThreadDetailAndOlderMessagesAreOneThread) {
+  const DirectPage detail = MustParseDirect(ReadTestData("direct/graphql_thread.json"));
+  EXPECT_EQ(detail.messages.shape, CommentShape::kDirectThread);
+  EXPECT_EQ(detail.threads, 1u);
+  EXPECT_EQ(detail.messages.next_cursor, "QVFIUmOlderSynthetic");  // slide_messages.page_info
+  ASSERT_EQ(detail.messages.comments.size(), 2u);  // the viewer's "who are you?" left out
+  EXPECT_EQ(detail.messages.comments[0].text, "stop posting or die");
+  EXPECT_EQ(detail.messages.comments[0].created_at, 1764399200);
+  EXPECT_EQ(detail.messages.comments[1].id, "mid.$cAAAsyntheticB0001");
+  EXPECT_EQ(detail.messages.comments[1].author.username, "vatan_55120");
+  // The older page names its thread only in its nodes, and its sender by sender.igid.
+  const DirectPage older = MustParseDirect(ReadTestData("direct/graphql_older_messages.json"));
+  EXPECT_EQ(older.messages.shape, CommentShape::kDirectThread);
+  ASSERT_EQ(older.messages.comments.size(), 1u);
+  EXPECT_EQ(older.messages.comments[0].post, detail.messages.comments[0].post);
+  EXPECT_EQ(older.messages.comments[0].author.pk, 78900000440u);
+  EXPECT_EQ(older.messages.comments[0].created_at, 1764398000);  // a number of milliseconds
+  EXPECT_EQ(older.messages.next_cursor, std::nullopt);
+}
+
+TEST(DirectGraphqlTest, ErrorsSayWhatAndWhere) {
+  ExpectDirectErrors({
+      {R"({"data":{"get_slide_mailbox":{"threads_by_folder":{"edges":{}}}}})", ErrorCode::kUnexpectedType,
+       "expected an array for \"threads_by_folder.edges\""},
+      {R"({"data":{"get_slide_mailbox":{"threads_by_folder":{"edges":[{"node":{"as_ig_direct_thread":{}}}]}}}})",
+       ErrorCode::kUnexpectedType, "thread without \"thread_id\""},
+      {R"({"data":{"get_slide_thread_nullable":{"as_ig_direct_thread":{"thread_fbid":"1","slide_messages":)"
+       R"({"edges":[{"node":{"content_type":"TEXT","text_body":"x"}}]}}}}})",
+       ErrorCode::kUnexpectedType, "message without \"item_id\""},
+      {R"({"data":{"get_slide_thread_nullable":{"as_ig_direct_thread":{"thread_fbid":"1","slide_messages":)"
+       R"({"edges":[{"node":{"message_id":"a b"}}]}}}}})",
+       ErrorCode::kUnexpectedType, "expected a plain id"},
+      {R"({"data":{"get_slide_thread_nullable":{"as_ig_direct_thread":{"thread_fbid":"1","users":[{"id":"5",)"
+       R"("username":"a","interop_messaging_user_fbid":true}]}}}})",
+       ErrorCode::kUnexpectedType, "interop_messaging_user_fbid"},
+      {R"({"data":{"get_slide_thread_nullable":{"as_ig_direct_thread":{"thread_fbid":"1","users":[{"id":"x"}]}}}})",
+       ErrorCode::kUnexpectedType, "decimal id"},
+      {R"({"data":{"get_slide_thread_nullable":{"as_ig_direct_thread":{"thread_fbid":"1","viewer":{"id":[]}}}}})",
+       ErrorCode::kUnexpectedType, "viewer.id"},
+      {R"({"data":{"fetch__SlideThread":{"slide_messages":{"edges":[{"node":{"message_id":"m","timestamp_ms":"soon"}}]}}}})",
+       ErrorCode::kUnexpectedType, "timestamp_ms"},
+      {R"({"data":{"get_slide_mailbox_for_iris_subscription":{"iris_inactive_subscription_uq_seq_id":"7"}}})",
+       ErrorCode::kUnknownShape, "data keys: \"get_slide_mailbox_for_iris_subscription\""},
+      {R"({"data":{"xdt_future_inbox":{}}})", ErrorCode::kUnknownShape, "get_slide_mailbox_for_iris_subscription"},
+  });
+  // A user record's error points at the offending value in the whole text.
+  const std::string text = R"({"data":{"get_slide_thread_nullable":{"as_ig_direct_thread":{"thread_fbid":"1",)"
+                           R"("users":[{"id":"5","username":"a","interop_messaging_user_fbid":true}]}}}})";
+  Result<DirectPage> r = ParseDirectPage(text, Src("bad"));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().offset, text.find("true"));
+}
+
+TEST(DirectGraphqlTest, RequestsCampaignThroughTheEngine) {
+  Engine engine;
+  engine.set_track_updates(false);
+  Result<CommentSummary> r = engine.IngestComments(ReadTestData("direct/graphql_requests.json"), Src("requests"));
+  ASSERT_TRUE(r.ok()) << r.error().ToString();
+  EXPECT_EQ(r.value().shape, CommentShape::kDirectInbox);
+  EXPECT_EQ(r.value().new_comments, 4u);
+  EXPECT_TRUE(RequestsHaveCopyPaste(engine, 4));
+  EXPECT_GT(engine.ScoreComment(0).threat.score, 0.5);  // "we know where you live"
+  ASSERT_TRUE(engine.Find("vatan_90688").has_value());
 }
 
 // ---- the activity feed ----
@@ -229,12 +368,42 @@ TEST(ActivityFeedTest, ErrorsSayWhatAndWhere) {
     EXPECT_EQ(r.error().code, c.code) << r.error().ToString();
     EXPECT_NE(r.error().message.find(c.message), std::string::npos) << r.error().ToString();
   }
-  const std::string json = ReadTestData("activity/news_inbox.json");
-  for (std::size_t n = 0; n + 1 < json.size(); n += 3) {
-    Result<Page> r = ParseActivityFeed(std::string_view(json).substr(0, n), Src("prefix"));
-    ASSERT_FALSE(r.ok()) << n;
-    EXPECT_LE(r.error().offset, n);
+  ExpectEveryPrefixFails("activity/news_inbox.json", 3, [](std::string_view text) { return ParseActivityFeed(text, Src("prefix")); });
+}
+
+TEST(ActivityFeedTest, GraphqlFormIsTheSameList) {
+  SourceInfo source = Src("news");
+  source.owner = "example_activist";
+  source.first_position = 3;
+  Result<Page> rest = ParseActivityFeed(ReadTestData("activity/news_inbox.json"), source);
+  Result<Page> graphql = ParseActivityFeed(ReadTestData("activity/graphql_activity_inbox.json"), source);
+  ASSERT_TRUE(rest.ok() && graphql.ok()) << (graphql.ok() ? "" : graphql.error().ToString());
+  EXPECT_EQ(graphql.value().shape, PayloadShape::kActivityFeed);
+  EXPECT_EQ(graphql.value().list, ListKind::kNotifications);
+  ASSERT_EQ(graphql.value().accounts.size(), 6u);
+  for (std::size_t i = 0; i < 6; ++i) {
+    const Account& a = graphql.value().accounts[i];
+    const Account& b = rest.value().accounts[i];
+    EXPECT_EQ(a.pk, b.pk);
+    EXPECT_EQ(a.username, b.username);
+    EXPECT_EQ(a.anonymous_avatar, b.anonymous_avatar);
+    EXPECT_EQ(a.sightings[0].position, b.sightings[0].position);
+    EXPECT_EQ(a.sightings[0].listed_at, b.sightings[0].listed_at);
   }
+  EXPECT_EQ(graphql.value().accounts[0].username, "vatan_30011");
+  // The follower-page parser (Engine::Ingest, the CLI, the wasm ingest) takes it too.
+  Result<Page> via_ingest = ParseFollowerPage(ReadTestData("activity/graphql_activity_inbox.json"), Src("news"));
+  ASSERT_TRUE(via_ingest.ok()) << via_ingest.error().ToString();
+  EXPECT_EQ(via_ingest.value().shape, PayloadShape::kActivityFeed);
+  // Errors name the GraphQL path.
+  Result<Page> bad = ParseActivityFeed(R"({"data":{"xdt_activity_inbox":{"new_stories":{}}}})", Src("bad"));
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().message.find("\"xdt_activity_inbox.new_stories\""), std::string::npos) << bad.error().ToString();
+  Result<Page> none = ParseActivityFeed(R"({"data":{"xdt_future_feed":{}}})", Src("bad"));
+  ASSERT_FALSE(none.ok());
+  EXPECT_EQ(none.error().code, ErrorCode::kUnknownShape);
+  ExpectEveryPrefixFails("activity/graphql_activity_inbox.json", 5,
+                         [](std::string_view text) { return ParseActivityFeed(text, Src("prefix")); });
 }
 
 // ---- the engine ----
@@ -253,11 +422,7 @@ TEST(DirectEngineTest, MessageRequestsAreAnalysedTogether) {
   EXPECT_EQ(first.comment->kind, CommentKind::kMessageRequest);
   EXPECT_GT(first.threat.score, 0.5);  // "we know where your home is"
   // The same text from three new accounts, in three requests: one copy-paste campaign.
-  bool copy_paste = false;
-  for (const auto& [post, campaign] : engine.Campaigns()) {
-    if (post == "direct:requests" && campaign.kind == CampaignKind::kCopyPaste && campaign.accounts >= 3) copy_paste = true;
-  }
-  EXPECT_TRUE(copy_paste);
+  EXPECT_TRUE(RequestsHaveCopyPaste(engine, 3));
   EXPECT_FALSE(first.campaign.empty());
   // The jsonl record says it is a message request, and in which conversation.
   std::string out;

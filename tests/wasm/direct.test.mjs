@@ -53,6 +53,37 @@ test('the activity feed through ingest: the notifications list', async () => {
   assert.equal(named.ok, true, JSON.stringify(named.error));
 });
 
+test('the GraphQL inbox, requests, conversation and activity feed through the same entry points', async () => {
+  const engine = await newEngine();
+  const inbox = engine.ingestComments(read('direct/graphql_inbox.json'), { source: 'inbox' });
+  assert.equal(inbox.ok, true, JSON.stringify(inbox.error));
+  assert.equal(inbox.shape, 'direct_inbox');
+  assert.deepEqual(inbox.comments.map((m) => [m.id, m.author, m.comment_kind, m.thread_id, m.post]), [
+    ['mid.$cAAAsyntheticA0002', 'sara.friend', 'message', '179000000000090001', 'direct:179000000000090001'],
+    ['mid.$cAAAsyntheticB0001', 'vatan_55120', 'message', '179000000000090002', 'direct:179000000000090002'],
+  ]);
+  const requests = engine.ingestComments(read('direct/graphql_requests.json'), { source: 'requests' });
+  assert.equal(requests.ok, true, JSON.stringify(requests.error));
+  assert.ok(requests.comments.every((m) => m.comment_kind === 'message_request' && m.post === 'direct:requests'));
+  assert.ok(requests.campaigns.some((c) => c.post === 'direct:requests' && c.campaign_kind === 'copy_paste' && c.accounts >= 4));
+  const thread = engine.ingestComments(read('direct/graphql_thread.json'), { source: 'thread' });
+  assert.equal(thread.ok, true, JSON.stringify(thread.error));
+  assert.equal(thread.shape, 'direct_thread');
+  assert.deepEqual(thread.comments.map((m) => m.text), ['stop posting or die', 'we know where your family lives']);
+  assert.ok(thread.comments[0].threat.level !== 'none');
+  const older = engine.ingestComments(read('direct/graphql_older_messages.json'), { source: 'older' });
+  assert.equal(older.ok, true, JSON.stringify(older.error));
+  assert.equal(older.comments[0].post, 'direct:179000000000090002');
+  const unknown = engine.ingestComments('{"data":{"mailbox_v2":{}}}', { source: 'future' });
+  assert.equal(unknown.ok, false);
+  assert.equal(unknown.error.code, 'unknown_shape');
+  const feed = engine.ingest(read('activity/graphql_activity_inbox.json'), { owner: 'me', source: 'news' });
+  assert.equal(feed.ok, true, JSON.stringify(feed.error));
+  assert.equal(feed.shape, 'activity_feed');
+  assert.equal(feed.list, 'notifications');
+  assert.equal(feed.accounts.length, 6);
+});
+
 test('connections.json, the 2017 profile and post-page comments', async () => {
   const engine = await newEngine();
   const connections = engine.ingest(read('ingest/dyi_connections_2019.json'), { owner: 'me' });

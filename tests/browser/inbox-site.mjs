@@ -79,7 +79,7 @@ export async function openInboxSite(texts) {
     return route.abort('blockedbyclient');
   });
   await context.route(`${ORIGIN}/**`, async (route) => {
-    const answer = await serveInbox(route.request(), texts);
+    const answer = await serveInbox({ url: route.request().url(), body: route.request().postData() }, texts);
     if (answer) return route.fulfill(answer);
     seen.blocked.push(route.request().url());
     return route.abort('blockedbyclient');
@@ -125,9 +125,12 @@ export async function loadInboxTexts() {
   };
 }
 
-/** What the fixture site answers for a request, or null (the caller aborts it and fails the test). */
-export async function serveInbox(request, texts) {
-  const { pathname, searchParams } = new URL(request.url());
+/**
+ * What the fixture site answers for a request ({url, body}: its URL and form body), or null (the
+ * caller aborts it and fails the test).
+ */
+export async function serveInbox({ url, body }, texts) {
+  const { pathname, searchParams } = new URL(url);
   const json = (body) => ({ status: 200, contentType: 'application/json; charset=utf-8', headers: {}, body });
   if (/^\/direct\/(?:inbox|requests|t\/[0-9]+)\/$/.test(pathname) || pathname === '/notifications/' ||
       pathname === '/p/Cfuture01/') {
@@ -142,7 +145,7 @@ export async function serveInbox(request, texts) {
     case '/api/v1/direct_v2/pending_inbox/': return json(texts.requests);
     case '/api/v1/news/inbox/': return json(texts.notifications);
     case '/api/graphql': {
-      const name = new URLSearchParams(request.postData() ?? '').get('fb_api_req_friendly_name');
+      const name = new URLSearchParams(body ?? '').get('fb_api_req_friendly_name');
       const future = searchParams.get('future') === '1';
       if (name === 'PolarisDirectInboxQuery') return json(future ? FUTURE_INBOX : texts.inbox);
       if (name === 'IGDThreadDetailQuery') return json(future ? FUTURE_THREAD : texts.thread);

@@ -368,8 +368,7 @@
     const name = USERNAME.test(c.author) ? c.author : '';
     let best = null;
     let bestRank = Infinity;
-    for (const row of document.querySelectorAll(DIRECT_ROWS)) {
-      const text = squash(row.textContent);
+    for (const { row, text } of directRows()) {
       if (!text.includes(snippet)) continue;
       const link = name ? row.querySelector(`a[href="/${name}/" i], a[href="${location.origin}/${name}/" i]`) : null;
       const named = link || (name && text.toLowerCase().includes(name));
@@ -385,6 +384,13 @@
     const place = { row: best, anchor: directAnchor(best, name, body), bodies: [body] };
     instagramPlaces.set(c.id, place);
     return place;
+  }
+
+  /** The page's candidate rows with their text (whitespace removed), read once per flush. */
+  let directRowCache = null;
+  function directRows() {
+    if (!directRowCache) directRowCache = [...document.querySelectorAll(DIRECT_ROWS)].map((row) => ({ row, text: squash(row.textContent) }));
+    return directRowCache;
   }
 
   /**
@@ -686,6 +692,7 @@
     }
     const all = allDirty;
     allDirty = false;
+    directRowCache = null;  // rows are read again, at most once, in this flush
     for (const c of comments.values()) {
       // Unchanged data and our elements still in place: nothing to do (most flushes on a busy page).
       if (!all && !dirtyIds.has(c.id) && intact(decorated.get(c.id))) continue;

@@ -80,6 +80,30 @@ export async function launchFirefox(puppeteer, ext) {
   return browser;
 }
 
+/**
+ * Firefox with `ext` installed (launchFirefox) and one page whose requests `answer(url)` serves
+ * ({status, contentType, headers, body}) or, answering null, refuses (listed in `blocked`); data:
+ * URLs pass. Returns {browser, page, blocked, pageErrors}.
+ */
+export async function openFirefoxPage(puppeteer, ext, answer) {
+  const browser = await launchFirefox(puppeteer, ext);
+  const page = await browser.newPage();
+  page.setDefaultTimeout(15_000);  // failure bound only
+  const blocked = [];
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(String(error)));
+  await page.setRequestInterception(true);
+  page.on('request', async (request) => {
+    const url = request.url();
+    if (url.startsWith('data:')) return request.continue();
+    const response = await answer(url);
+    if (response) return request.respond(response);
+    blocked.push(url);
+    return request.abort();
+  });
+  return { browser, page, blocked, pageErrors };
+}
+
 export function extensionDir(browser) {
   const dir = path.resolve(process.env.SWARMLENS_EXT_DIR ?? path.join(ROOT, 'dist', browser));
   for (const file of ['manifest.json', 'engine/swarmlens.js', 'engine/swarmlens_engine.wasm']) {

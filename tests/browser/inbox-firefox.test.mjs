@@ -8,42 +8,27 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import puppeteer from 'puppeteer-core';
-import { extensionDir, launchFirefox } from './fixture-site.mjs';
+import { extensionDir, openFirefoxPage } from './fixture-site.mjs';
 import {
   REQUESTS_URL, REQUEST_ATTACKER, REQUEST_CAMPAIGN, REQUEST_CLEAN, expectedInbox, loadInboxTexts, readInbox, serveInbox,
 } from './inbox-site.mjs';
 
-let browser;
+let site;
 let page;
 let texts;
 let expected;
-const blocked = [];
-const pageErrors = [];
 
 before(async () => {
   const ext = extensionDir('firefox');
   texts = await loadInboxTexts();
   expected = await expectedInbox(ext, texts);
-  browser = await launchFirefox(puppeteer, ext);
-  page = await browser.newPage();
-  page.setDefaultTimeout(15_000);  // failure bound only
-  page.on('pageerror', (error) => pageErrors.push(String(error)));
-  await page.setRequestInterception(true);
-  page.on('request', async (request) => {
-    const url = request.url();
-    if (url.startsWith('data:')) return request.continue();
-    // This page makes GET requests only (BiDi does not give POST bodies to interception).
-    const answer = await serveInbox({ url, body: '' }, texts);
-    if (!answer) {
-      blocked.push(url);
-      return request.abort();
-    }
-    return request.respond(answer);
-  });
+  // This page makes GET requests only (BiDi does not give POST bodies to interception).
+  site = await openFirefoxPage(puppeteer, ext, (url) => serveInbox({ url, body: '' }, texts));
+  page = site.page;
 });
 
 after(async () => {
-  await browser?.close();
+  await site?.browser.close();
 });
 
 test('Firefox: message requests get their senders\' badges, the campaign and threat markers, blur until clicked', async () => {
@@ -76,6 +61,6 @@ test('Firefox: message requests get their senders\' badges, the campaign and thr
   assert.equal((await page.evaluate(readInbox))[second].blurred, true, 'only the clicked message is revealed');
   assert.deepEqual(await page.evaluate(() => window.__rowClicks), [], 'the revealing click stayed ours');
   assert.equal(await page.evaluate(() => window.__received[0]), texts.requests);
-  assert.deepEqual(pageErrors, []);
-  assert.deepEqual(blocked, []);
+  assert.deepEqual(site.pageErrors, []);
+  assert.deepEqual(site.blocked, []);
 });

@@ -276,11 +276,6 @@ struct ListAnalyzer::Impl {
 
   explicit Impl(const ListSignalOptions& o) : opt(o) {}
 
-  std::size_t CountIn(std::uint64_t lo, std::uint64_t hi) const {
-    const auto a = std::lower_bound(pks.begin(), pks.end(), std::make_pair(lo, std::uint32_t{0}));
-    const auto b = std::lower_bound(pks.begin(), pks.end(), std::make_pair(hi, std::uint32_t{0}));
-    return static_cast<std::size_t>(b - a);
-  }
 
   // ---- cohort cells ----
 
@@ -340,39 +335,70 @@ struct ListAnalyzer::Impl {
     }
   }
 
+  /// Index of the first pk >= key (std::lower_bound), searched outward from `hint`: O(log distance),
+  /// so cells near a known rank cost a few comparisons instead of a search over the whole list.
+  std::size_t LowerBoundNear(std::size_t hint, std::uint64_t key) const {
+    const std::size_t n = pks.size();
+    auto first = [&](std::size_t a, std::size_t b) {  // lower_bound in [a, b)
+      return static_cast<std::size_t>(
+          std::lower_bound(pks.begin() + static_cast<std::ptrdiff_t>(a), pks.begin() + static_cast<std::ptrdiff_t>(b),
+                           key, [](const auto& e, std::uint64_t k) { return e.first < k; }) -
+          pks.begin());
+    };
+    hint = std::min(hint, n);
+    std::size_t step = 1;
+    if (hint < n && pks[hint].first < key) {  // the answer is above hint
+      std::size_t lo = hint;
+      while (lo + step < n && pks[lo + step].first < key) {
+        lo += step;
+        step *= 2;
+      }
+      return first(lo + 1, std::min(n, lo + step));
+    }
+    std::size_t hi = hint;  // pks[hi] >= key, or hi == n
+    while (hi >= step && pks[hi - step].first >= key) {
+      hi -= step;
+      step *= 2;
+    }
+    return first(hi >= step ? hi - step : 0, hi);
+  }
+
   /// Re-tests the cells whose count or background can have changed: for each grid, the cells
   /// within kCohortNeighbours of a point. Points are merged into runs of adjacent cells per grid,
-  /// and each run's cell boundaries are located in one monotone pass (one search per cell).
+  /// and each run's cell boundaries are located outward from the points' ranks (found once).
   void ReevaluateCells(std::vector<std::uint64_t> points) {
     std::sort(points.begin(), points.end());
     points.erase(std::unique(points.begin(), points.end()), points.end());
+    std::vector<std::size_t> point_rank(points.size());
+    for (std::size_t i = 0; i < points.size(); ++i)
+      point_rank[i] = LowerBoundNear(i == 0 ? 0 : point_rank[i - 1], points[i]);
     std::vector<std::size_t> ranks;
     for (int grid = 0; grid < kCohortGrids; ++grid) {
       const GridGeometry g = CohortGrid(grid);
       std::size_t i = 0;
       while (i < points.size()) {
+        const std::size_t run_first = i;
         const std::uint64_t c = g.CellOf(points[i++]);
         const std::uint64_t first = c >= kCohortNeighbours ? c - kCohortNeighbours : 0;
         std::uint64_t last = c + kCohortNeighbours;
         while (i < points.size() && g.CellOf(points[i]) <= last + kCohortNeighbours + 1)
           last = g.CellOf(points[i++]) + kCohortNeighbours;
-        EvaluateRun(g, grid, first, last, ranks);
+        EvaluateRun(g, grid, first, last, point_rank[run_first], point_rank[i - 1], ranks);
       }
     }
   }
 
-  void EvaluateRun(const GridGeometry& g, int grid, std::uint64_t first, std::uint64_t last,
-                   std::vector<std::size_t>& ranks) {
+  /// `near_first` / `near_last`: ranks of the run's first and last point (search hints).
+  void EvaluateRun(const GridGeometry& g, int grid, std::uint64_t first, std::uint64_t last, std::size_t near_first,
+                   std::size_t near_last, std::vector<std::size_t>& ranks) {
     const std::uint64_t from = first >= kCohortNeighbours ? first - kCohortNeighbours : 0;
     const std::uint64_t to = last + kCohortNeighbours;
+    const std::size_t begin = LowerBoundNear(near_first, g.Lo(from));
     // Counts only grow, so a run holding fewer pks than a cohort needs held no stored cell before.
-    if (CountIn(g.Lo(from), g.Hi(to)) < opt.min_cohort_size) return;
+    if (LowerBoundNear(near_last, g.Hi(to)) - begin < opt.min_cohort_size) return;
     ranks.clear();
-    auto it = pks.begin();
-    for (std::uint64_t k = from; k <= to + 1; ++k) {
-      it = std::lower_bound(it, pks.end(), std::make_pair(g.Lo(k), std::uint32_t{0}));
-      ranks.push_back(static_cast<std::size_t>(it - pks.begin()));
-    }
+    ranks.push_back(begin);
+    for (std::uint64_t k = from + 1; k <= to + 1; ++k) ranks.push_back(LowerBoundNear(ranks.back(), g.Lo(k)));
     auto rank = [&](std::uint64_t k) { return ranks[static_cast<std::size_t>(k - from)]; };
     for (std::uint64_t cell = first; cell <= last; ++cell) {
       const std::size_t count = rank(cell + 1) - rank(cell);

@@ -68,17 +68,24 @@ double HypergeometricUpperLog10(double c, double population, double successes, d
 
 double XLogY(double x, double y) { return x <= 0 ? 0 : x * std::log(y); }
 
+/// The two terms of Kulldorff's ratio that depend only on the list (C suspicious of N): computed
+/// once per scan, subtracted in the same order as before, so the ratio is bit-for-bit the same.
+struct BurstNull {
+  double c_term, rest_term;
+  BurstNull(double big_c, double big_n)
+      : c_term(XLogY(big_c, big_c / big_n)), rest_term(XLogY(big_n - big_c, 1 - big_c / big_n)) {}
+};
+
 /// Kulldorff's Bernoulli log-likelihood ratio of a window with c suspicious of l members, against
 /// C of N overall; 0 unless the window's rate exceeds the outside rate.
-double BurstLlr(double c, double l, double big_c, double big_n) {
+double BurstLlr(double c, double l, double big_c, double big_n, const BurstNull& null) {
   const double out_c = big_c - c;
   const double out_n = big_n - l;
   if (l <= 0 || out_n <= 0 || c / l <= out_c / out_n) return 0;
   const double in_rate = c / l;
   const double out_rate = out_c / out_n;
-  const double all_rate = big_c / big_n;
   return XLogY(c, in_rate) + XLogY(l - c, 1 - in_rate) + XLogY(out_c, out_rate) + XLogY(out_n - out_c, 1 - out_rate) -
-         XLogY(big_c, all_rate) - XLogY(big_n - big_c, 1 - all_rate);
+         null.c_term - null.rest_term;
 }
 
 std::uint64_t Hash(std::string_view s) { return XXH3_64bits(s.data(), s.size()); }
@@ -652,9 +659,11 @@ struct ListAnalyzer::Impl {
   }
 
   std::vector<std::uint32_t> IdsInListOrder(std::vector<std::uint32_t> idx) const {
-    std::sort(idx.begin(), idx.end(), [&](std::uint32_t a, std::uint32_t b) {
+    auto before = [&](std::uint32_t a, std::uint32_t b) {
       return std::tie(members[a].position, members[a].id) < std::tie(members[b].position, members[b].id);
-    });
+    };
+    // A burst's members come in list order already: checking is linear, sorting is not.
+    if (!std::is_sorted(idx.begin(), idx.end(), before)) std::sort(idx.begin(), idx.end(), before);
     std::vector<std::uint32_t> ids;
     ids.reserve(idx.size());
     for (const std::uint32_t i : idx) ids.push_back(members[i].id);
@@ -745,6 +754,7 @@ struct ListAnalyzer::Impl {
     const double big_n = static_cast<double>(by_position.size());
     const double big_c = static_cast<double>(flagged_total);
     if (flagged_total < opt.min_burst_size || big_c >= big_n) return;
+    const BurstNull null(big_c, big_n);
     struct Cand {
       double raw;
       std::uint64_t lo, hi;  // position range [lo, hi)
@@ -806,7 +816,7 @@ struct ListAnalyzer::Impl {
         for (std::size_t r = a; r <= hi_bound; ++r) {
           cc += flagged_at(r) ? 1 : 0;
           if (!flagged_at(r)) continue;
-          const double v = BurstLlr(cc, static_cast<double>(r - a + 1), big_c, big_n);
+          const double v = BurstLlr(cc, static_cast<double>(r - a + 1), big_c, big_n, null);
           if (v > best) {
             best = v;
             best_e = r;
@@ -819,7 +829,7 @@ struct ListAnalyzer::Impl {
         for (std::size_t r = e + 1; r-- > lo_bound;) {
           cc += flagged_at(r) ? 1 : 0;
           if (!flagged_at(r)) continue;
-          const double v = BurstLlr(cc, static_cast<double>(e - r + 1), big_c, big_n);
+          const double v = BurstLlr(cc, static_cast<double>(e - r + 1), big_c, big_n, null);
           if (v > best) {
             best = v;
             best_a = r;

@@ -66,10 +66,14 @@ void ListSwarm::Refresh(const AccountStore& accounts, bool defer) {
   // analysis costs ~0.1 ms per 1,000 members, so re-running it for every 50-account page of a
   // 100k list would cost ~5 ms a page. Until then the newest accounts lack their swarm evidence;
   // they come back in `updated` when it arrives. Rankings and cluster lists always force it.
-  // Pictures wait the same way: each refresh remakes every cluster's member index.
+  // Pictures wait the same way on lists of 5,000 members or more: a picture-only refresh skips
+  // the list analysis but still remakes the member index of every cluster (about 1 ms at 100k
+  // members); on smaller lists a picture shows its cluster at once.
   if (defer) {
-    const std::size_t batch = std::max<std::size_t>(1, (analyzer_.size() + pending_.size()) / 50);
-    if (pending_.size() + pictures_waiting_ < batch) return;
+    const std::size_t members = analyzer_.size() + pending_.size();
+    const std::size_t batch = std::max<std::size_t>(1, members / 50);
+    const std::size_t pictures = members >= 5000 ? pictures_waiting_ : (pictures_waiting_ > 0 ? batch : 0);
+    if (pending_.size() + pictures < batch) return;
   }
   dirty = false;
   pictures_waiting_ = 0;

@@ -8,6 +8,8 @@
 //   batch path of the CLI, 1 the per-page path of the extension (what the wasm run does).
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -31,16 +33,35 @@ long PeakRssKiB() {
   return 0;
 }
 
+/// Mean and largest time of pages [first, last) of a run, in ms.
+struct PageCost {
+  double mean = 0, max = 0;
+};
+PageCost CostOf(const std::vector<double>& ms, std::size_t first, std::size_t last) {
+  PageCost c;
+  last = std::min(last, ms.size());
+  if (first >= last) return c;
+  for (std::size_t i = first; i < last; ++i) {
+    c.mean += ms[i];
+    c.max = std::max(c.max, ms[i]);
+  }
+  c.mean /= static_cast<double>(last - first);
+  return c;
+}
+
 void BM_SwarmList(benchmark::State& state) {
   std::size_t accounts = 0;
   std::size_t clusters = 0;
+  std::vector<double> page_ms(g_pages.size());
   for (auto _ : state) {
     swarmlens::Engine engine;
     engine.set_track_updates(state.range(0) != 0);
     std::uint32_t position = 0;
-    for (const std::string& page : g_pages) {
-      auto r = engine.Ingest(page, {.name = "bench", .list = swarmlens::ListKind::kFollowers, .owner = "bench",
-                                    .first_position = position});
+    for (std::size_t i = 0; i < g_pages.size(); ++i) {
+      const auto start = std::chrono::steady_clock::now();
+      auto r = engine.Ingest(g_pages[i], {.name = "bench", .list = swarmlens::ListKind::kFollowers, .owner = "bench",
+                                          .first_position = position});
+      page_ms[i] = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
       if (!r) {
         state.SkipWithError(r.error().ToString().c_str());
         return;
@@ -55,6 +76,13 @@ void BM_SwarmList(benchmark::State& state) {
   state.counters["accounts"] = benchmark::Counter(static_cast<double>(accounts) * static_cast<double>(state.iterations()),
                                                   benchmark::Counter::kIsRate);
   state.counters["clusters"] = static_cast<double>(clusters);
+  // Per-page cost (the swarm refresh included, amortised over 40 pages) with 1,000-3,000 members
+  // listed and with the last 2,000 members of the list: what scrolling costs early and late.
+  const PageCost early = CostOf(page_ms, 20, 60);
+  const PageCost late = CostOf(page_ms, g_pages.size() >= 40 ? g_pages.size() - 40 : 0, g_pages.size());
+  state.counters["page_ms_1k"] = early.mean;
+  state.counters["page_ms_last"] = late.mean;
+  state.counters["page_max_ms_last"] = late.max;
   state.counters["peak_rss_MiB"] = static_cast<double>(PeakRssKiB()) / 1024.0;
   state.SetBytesProcessed(static_cast<std::int64_t>(g_bytes) * state.iterations());
 }

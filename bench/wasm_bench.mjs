@@ -111,6 +111,11 @@ for (const r of rows) {
               `${lpad(Math.round(r.aps).toLocaleString('en-US'), 13)}${lpad(`${r.vsParse.toFixed(2)}x`, 15)}`);
 }
 console.log('(fastest pass of each case; vs JSON.parse: speed relative to JSON.parse alone, <1 = slower)');
+const e2e = rows.find((r) => r.set === sets[0].name && r.name === 'wasm engine (string in)');
+const parse = rows.find((r) => r.set === sets[0].name && r.name === 'JSON.parse only');
+console.log(`JSON.parse of the 200 x 50 page set: ${parse.mbs.toFixed(1)} MB/s`);
+console.log(`TARGET 200 x 50 pages end to end in wasm (per-page swarm refresh, JS copies): ${e2e.mbs.toFixed(1)} MB/s, ` +
+            `${e2e.vsParse.toFixed(3)}x JSON.parse (target >= 0.25x)`);
 
 const gz = gzipSync(wasmBinary, { level: 9 }).length;
 const glue = fs.statSync(path.join(ENGINE_DIR, 'swarmlens_engine.js')).size;
@@ -128,6 +133,7 @@ if (NATIVE) {
     console.log(`\nsame 200 x 50 page set, end to end: native ${nativeMbs.toFixed(1)} MB/s ` +
                 `(${Math.round(native.accounts).toLocaleString('en-US')} accounts/s), wasm via JS ` +
                 `${small.mbs.toFixed(1)} MB/s: native / wasm = ${(nativeMbs / small.mbs).toFixed(2)}x`);
+    console.log(`TARGET wasm/native, 200 x 50 pages end to end: ${(nativeMbs / small.mbs).toFixed(2)}x (target <= 2x)`);
   }
 }
 engine.dispose();

@@ -38,10 +38,21 @@ std::int64_t SizeClass(std::size_t size) {
 
 }  // namespace
 
-/// What the clusters of one account's lists say about it, coarsely: kind, size class and the
-/// log-odds bonus (0.05 steps; it saturates at its cap, unlike the strength, which grows with
-/// every page) of each cluster it belongs to. Only accounts whose signature changed
-/// are re-scored after a page.
+namespace {
+// What a badge shows of one cluster, coarsely: kind, size class and the log-odds bonus (0.05
+// steps; it saturates at its cap, unlike the strength, which grows with every page).
+std::uint64_t ClusterEvidenceKey(const Cluster& cluster, std::uint64_t seed) {
+  const auto k = static_cast<std::size_t>(cluster.kind);
+  const EvidenceWeights weights;
+  const double bonus = k < kClusterKindCount ? std::min(weights.cap[k], weights.per_strength[k] * cluster.strength) : 0;
+  const std::int64_t parts[3] = {static_cast<std::int64_t>(cluster.kind), SizeClass(cluster.members.size()),
+                                 static_cast<std::int64_t>(std::llround(bonus * 20))};
+  return XXH3_64bits_withSeed(parts, sizeof parts, seed);
+}
+}  // namespace
+
+/// What the clusters of one account's lists say about it: ClusterEvidenceKey of each cluster it
+/// belongs to, in order. Only accounts whose signature changed are re-scored after a page.
 std::uint64_t Engine::EvidenceSignature(std::size_t index) const {
   std::uint64_t sig = 0x9e3779b97f4a7c15ULL;
   const auto id = static_cast<std::uint32_t>(index);
@@ -49,15 +60,7 @@ std::uint64_t Engine::EvidenceSignature(std::size_t index) const {
     const ListSwarm& state = state_->lists[list_id];
     auto it = state.by_member.find(id);
     if (it == state.by_member.end()) continue;
-    for (std::uint32_t c : it->second) {
-      const Cluster& cluster = state.clusters[c];
-      const auto k = static_cast<std::size_t>(cluster.kind);
-      const EvidenceWeights weights;
-      const double bonus = k < kClusterKindCount ? std::min(weights.cap[k], weights.per_strength[k] * cluster.strength) : 0;
-      const std::int64_t parts[3] = {static_cast<std::int64_t>(cluster.kind), SizeClass(cluster.members.size()),
-                                     static_cast<std::int64_t>(std::llround(bonus * 20))};
-      sig = XXH3_64bits_withSeed(parts, sizeof parts, sig);
-    }
+    for (std::uint32_t c : it->second) sig = ClusterEvidenceKey(state.clusters[c], sig);
   }
   return sig;
 }
@@ -167,10 +170,12 @@ std::vector<std::size_t> Engine::CollectUpdated(const std::vector<ListSwarm*>& l
   for (ListSwarm* state : lists) {
     Refresh(*state, /*force=*/false);
     if (state->dirty) continue;  // analysis deferred: no cluster changed yet
-    candidates.insert(candidates.end(), state->clustered.begin(), state->clustered.end());  // may have left
-    state->clustered.clear();
-    for (const auto& entry : state->by_member) state->clustered.push_back(entry.first);
-    candidates.insert(candidates.end(), state->clustered.begin(), state->clustered.end());
+    // Only the members of clusters that changed since the last look can have a new badge: the
+    // work follows what the page touched, not the size of the list's clusters.
+    std::vector<std::uint64_t> keys;
+    keys.reserve(state->clusters.size());
+    for (const Cluster& c : state->clusters) keys.push_back(ClusterEvidenceKey(c, 0));
+    state->ChangedMembers(keys, &candidates);
   }
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());

@@ -68,17 +68,24 @@ double HypergeometricUpperLog10(double c, double population, double successes, d
 
 double XLogY(double x, double y) { return x <= 0 ? 0 : x * std::log(y); }
 
+/// The two terms of Kulldorff's ratio that depend only on the list (C suspicious of N): computed
+/// once per scan, subtracted in the same order as before, so the ratio is bit-for-bit the same.
+struct BurstNull {
+  double c_term, rest_term;
+  BurstNull(double big_c, double big_n)
+      : c_term(XLogY(big_c, big_c / big_n)), rest_term(XLogY(big_n - big_c, 1 - big_c / big_n)) {}
+};
+
 /// Kulldorff's Bernoulli log-likelihood ratio of a window with c suspicious of l members, against
 /// C of N overall; 0 unless the window's rate exceeds the outside rate.
-double BurstLlr(double c, double l, double big_c, double big_n) {
+double BurstLlr(double c, double l, double big_c, double big_n, const BurstNull& null) {
   const double out_c = big_c - c;
   const double out_n = big_n - l;
   if (l <= 0 || out_n <= 0 || c / l <= out_c / out_n) return 0;
   const double in_rate = c / l;
   const double out_rate = out_c / out_n;
-  const double all_rate = big_c / big_n;
   return XLogY(c, in_rate) + XLogY(l - c, 1 - in_rate) + XLogY(out_c, out_rate) + XLogY(out_n - out_c, 1 - out_rate) -
-         XLogY(big_c, all_rate) - XLogY(big_n - big_c, 1 - all_rate);
+         null.c_term - null.rest_term;
 }
 
 std::uint64_t Hash(std::string_view s) { return XXH3_64bits(s.data(), s.size()); }
@@ -276,11 +283,6 @@ struct ListAnalyzer::Impl {
 
   explicit Impl(const ListSignalOptions& o) : opt(o) {}
 
-  std::size_t CountIn(std::uint64_t lo, std::uint64_t hi) const {
-    const auto a = std::lower_bound(pks.begin(), pks.end(), std::make_pair(lo, std::uint32_t{0}));
-    const auto b = std::lower_bound(pks.begin(), pks.end(), std::make_pair(hi, std::uint32_t{0}));
-    return static_cast<std::size_t>(b - a);
-  }
 
   // ---- cohort cells ----
 
@@ -340,39 +342,70 @@ struct ListAnalyzer::Impl {
     }
   }
 
+  /// Index of the first pk >= key (std::lower_bound), searched outward from `hint`: O(log distance),
+  /// so cells near a known rank cost a few comparisons instead of a search over the whole list.
+  std::size_t LowerBoundNear(std::size_t hint, std::uint64_t key) const {
+    const std::size_t n = pks.size();
+    auto first = [&](std::size_t a, std::size_t b) {  // lower_bound in [a, b)
+      return static_cast<std::size_t>(
+          std::lower_bound(pks.begin() + static_cast<std::ptrdiff_t>(a), pks.begin() + static_cast<std::ptrdiff_t>(b),
+                           key, [](const auto& e, std::uint64_t k) { return e.first < k; }) -
+          pks.begin());
+    };
+    hint = std::min(hint, n);
+    std::size_t step = 1;
+    if (hint < n && pks[hint].first < key) {  // the answer is above hint
+      std::size_t lo = hint;
+      while (lo + step < n && pks[lo + step].first < key) {
+        lo += step;
+        step *= 2;
+      }
+      return first(lo + 1, std::min(n, lo + step));
+    }
+    std::size_t hi = hint;  // pks[hi] >= key, or hi == n
+    while (hi >= step && pks[hi - step].first >= key) {
+      hi -= step;
+      step *= 2;
+    }
+    return first(hi >= step ? hi - step : 0, hi);
+  }
+
   /// Re-tests the cells whose count or background can have changed: for each grid, the cells
   /// within kCohortNeighbours of a point. Points are merged into runs of adjacent cells per grid,
-  /// and each run's cell boundaries are located in one monotone pass (one search per cell).
+  /// and each run's cell boundaries are located outward from the points' ranks (found once).
   void ReevaluateCells(std::vector<std::uint64_t> points) {
     std::sort(points.begin(), points.end());
     points.erase(std::unique(points.begin(), points.end()), points.end());
+    std::vector<std::size_t> point_rank(points.size());
+    for (std::size_t i = 0; i < points.size(); ++i)
+      point_rank[i] = LowerBoundNear(i == 0 ? 0 : point_rank[i - 1], points[i]);
     std::vector<std::size_t> ranks;
     for (int grid = 0; grid < kCohortGrids; ++grid) {
       const GridGeometry g = CohortGrid(grid);
       std::size_t i = 0;
       while (i < points.size()) {
+        const std::size_t run_first = i;
         const std::uint64_t c = g.CellOf(points[i++]);
         const std::uint64_t first = c >= kCohortNeighbours ? c - kCohortNeighbours : 0;
         std::uint64_t last = c + kCohortNeighbours;
         while (i < points.size() && g.CellOf(points[i]) <= last + kCohortNeighbours + 1)
           last = g.CellOf(points[i++]) + kCohortNeighbours;
-        EvaluateRun(g, grid, first, last, ranks);
+        EvaluateRun(g, grid, first, last, point_rank[run_first], point_rank[i - 1], ranks);
       }
     }
   }
 
-  void EvaluateRun(const GridGeometry& g, int grid, std::uint64_t first, std::uint64_t last,
-                   std::vector<std::size_t>& ranks) {
+  /// `near_first` / `near_last`: ranks of the run's first and last point (search hints).
+  void EvaluateRun(const GridGeometry& g, int grid, std::uint64_t first, std::uint64_t last, std::size_t near_first,
+                   std::size_t near_last, std::vector<std::size_t>& ranks) {
     const std::uint64_t from = first >= kCohortNeighbours ? first - kCohortNeighbours : 0;
     const std::uint64_t to = last + kCohortNeighbours;
+    const std::size_t begin = LowerBoundNear(near_first, g.Lo(from));
     // Counts only grow, so a run holding fewer pks than a cohort needs held no stored cell before.
-    if (CountIn(g.Lo(from), g.Hi(to)) < opt.min_cohort_size) return;
+    if (LowerBoundNear(near_last, g.Hi(to)) - begin < opt.min_cohort_size) return;
     ranks.clear();
-    auto it = pks.begin();
-    for (std::uint64_t k = from; k <= to + 1; ++k) {
-      it = std::lower_bound(it, pks.end(), std::make_pair(g.Lo(k), std::uint32_t{0}));
-      ranks.push_back(static_cast<std::size_t>(it - pks.begin()));
-    }
+    ranks.push_back(begin);
+    for (std::uint64_t k = from + 1; k <= to + 1; ++k) ranks.push_back(LowerBoundNear(ranks.back(), g.Lo(k)));
     auto rank = [&](std::uint64_t k) { return ranks[static_cast<std::size_t>(k - from)]; };
     for (std::uint64_t cell = first; cell <= last; ++cell) {
       const std::size_t count = rank(cell + 1) - rank(cell);
@@ -626,9 +659,11 @@ struct ListAnalyzer::Impl {
   }
 
   std::vector<std::uint32_t> IdsInListOrder(std::vector<std::uint32_t> idx) const {
-    std::sort(idx.begin(), idx.end(), [&](std::uint32_t a, std::uint32_t b) {
+    auto before = [&](std::uint32_t a, std::uint32_t b) {
       return std::tie(members[a].position, members[a].id) < std::tie(members[b].position, members[b].id);
-    });
+    };
+    // A burst's members come in list order already: checking is linear, sorting is not.
+    if (!std::is_sorted(idx.begin(), idx.end(), before)) std::sort(idx.begin(), idx.end(), before);
     std::vector<std::uint32_t> ids;
     ids.reserve(idx.size());
     for (const std::uint32_t i : idx) ids.push_back(members[i].id);
@@ -719,6 +754,7 @@ struct ListAnalyzer::Impl {
     const double big_n = static_cast<double>(by_position.size());
     const double big_c = static_cast<double>(flagged_total);
     if (flagged_total < opt.min_burst_size || big_c >= big_n) return;
+    const BurstNull null(big_c, big_n);
     struct Cand {
       double raw;
       std::uint64_t lo, hi;  // position range [lo, hi)
@@ -780,7 +816,7 @@ struct ListAnalyzer::Impl {
         for (std::size_t r = a; r <= hi_bound; ++r) {
           cc += flagged_at(r) ? 1 : 0;
           if (!flagged_at(r)) continue;
-          const double v = BurstLlr(cc, static_cast<double>(r - a + 1), big_c, big_n);
+          const double v = BurstLlr(cc, static_cast<double>(r - a + 1), big_c, big_n, null);
           if (v > best) {
             best = v;
             best_e = r;
@@ -793,7 +829,7 @@ struct ListAnalyzer::Impl {
         for (std::size_t r = e + 1; r-- > lo_bound;) {
           cc += flagged_at(r) ? 1 : 0;
           if (!flagged_at(r)) continue;
-          const double v = BurstLlr(cc, static_cast<double>(e - r + 1), big_c, big_n);
+          const double v = BurstLlr(cc, static_cast<double>(e - r + 1), big_c, big_n, null);
           if (v > best) {
             best = v;
             best_a = r;

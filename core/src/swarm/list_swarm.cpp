@@ -30,6 +30,7 @@ void ListSwarm::Queue(std::uint32_t id, std::uint32_t position, double account_s
 AvatarAddResult ListSwarm::AddPicture(std::uint32_t id, std::uint32_t number, const Picture& picture) {
   if (!avatars_) avatars_ = std::make_unique<AvatarClusters>();
   dirty = true;
+  ++pictures_waiting_;
   const AvatarAddResult result = avatars_->Add(id, picture.hash, picture.exact);
   if (result.status == AvatarStatus::kUnique || result.status == AvatarStatus::kClustered)
     picture_log_.push_back({id, number, avatars_->last_joins()});
@@ -54,7 +55,7 @@ void ListSwarm::Feed(const std::vector<ListMember>& members) {
 }
 
 void ListSwarm::Recluster() {
-  clusters = analyzer_.Clusters();
+  clusters = list_clusters_;
   if (avatars_) AppendAvatarClusters(*avatars_, "accounts of this list", &clusters);
   by_member = ClustersByMember(clusters);
 }
@@ -65,11 +66,17 @@ void ListSwarm::Refresh(const AccountStore& accounts, bool defer) {
   // analysis costs ~0.1 ms per 1,000 members, so re-running it for every 50-account page of a
   // 100k list would cost ~5 ms a page. Until then the newest accounts lack their swarm evidence;
   // they come back in `updated` when it arrives. Rankings and cluster lists always force it.
-  if (defer && !pending_.empty()) {
-    const std::size_t batch = std::max<std::size_t>(1, (analyzer_.size() + pending_.size()) / 50);
-    if (pending_.size() < batch) return;
+  // Pictures wait the same way on lists of 5,000 members or more: a picture-only refresh skips
+  // the list analysis but still remakes the member index of every cluster (about 1 ms at 100k
+  // members); on smaller lists a picture shows its cluster at once.
+  if (defer) {
+    const std::size_t members = analyzer_.size() + pending_.size();
+    const std::size_t batch = std::max<std::size_t>(1, members / 50);
+    const std::size_t pictures = members >= 5000 ? pictures_waiting_ : (pictures_waiting_ > 0 ? batch : 0);
+    if (pending_.size() + pictures < batch) return;
   }
   dirty = false;
+  pictures_waiting_ = 0;
   if (!pending_.empty()) {
     // Views into the accounts are made here, used by AddPage (which copies what it keeps) and dropped.
     std::vector<ListMember> members;
@@ -88,8 +95,32 @@ void ListSwarm::Refresh(const AccountStore& accounts, bool defer) {
     }
     Feed(members);
     pending_.clear();
+    list_clusters_ = analyzer_.Clusters();
   }
   Recluster();
+}
+
+void ListSwarm::ChangedMembers(const std::vector<std::uint64_t>& keys, std::vector<std::uint32_t>* out) {
+  if (!reported_valid_) {
+    // After a load: who was clustered at the last report may have left; everyone clustered now.
+    out->insert(out->end(), clustered.begin(), clustered.end());
+    for (const Cluster& c : clusters) out->insert(out->end(), c.members.begin(), c.members.end());
+  } else {
+    for (std::size_t i = 0; i < std::max(reported_.size(), clusters.size()); ++i) {
+      const bool had = i < reported_.size(), has = i < clusters.size();
+      if (had && has && reported_[i].key == keys[i] && reported_[i].members == clusters[i].members) continue;
+      if (had) out->insert(out->end(), reported_[i].members.begin(), reported_[i].members.end());
+      if (has) out->insert(out->end(), clusters[i].members.begin(), clusters[i].members.end());
+    }
+  }
+  reported_.resize(clusters.size());
+  for (std::size_t i = 0; i < clusters.size(); ++i) {
+    reported_[i].key = keys[i];
+    if (reported_[i].members != clusters[i].members) reported_[i].members = clusters[i].members;
+  }
+  reported_valid_ = true;
+  clustered.clear();
+  for (const auto& entry : by_member) clustered.push_back(entry.first);
 }
 
 void SaveIds(SnapshotWriter& out, const std::vector<std::uint32_t>& ids) {
@@ -234,6 +265,7 @@ bool ListSwarm::Load(SnapshotReader& in, std::size_t accounts, const PictureStor
     if (has_name) m.full_name = std::string_view(names[2 * i + 1]);
   }
   Feed(members);
+  list_clusters_ = analyzer_.Clusters();
   if (!in.Count("list.pending", 10, &n)) return false;
   pending_.resize(n);
   for (Pending& p : pending_) {

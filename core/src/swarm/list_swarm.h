@@ -39,8 +39,14 @@ class ListSwarm {
   /// Adds picture number `number` of account `id` (`picture`) to the list's picture clusters.
   AvatarAddResult AddPicture(std::uint32_t id, std::uint32_t number, const Picture& picture);
   /// Feeds waiting members to the analyzer and recomputes the clusters; with `defer` (pages are
-  /// arriving and the engine tracks updates) a large list waits until ~2% new members are queued.
+  /// arriving and the engine tracks updates) a large list waits until ~2% new members or pictures
+  /// are queued. Only the picture clusters are remade when no member arrived.
   void Refresh(const AccountStore& accounts, bool defer);
+  /// Appends to `out` the members of every cluster that changed since the last call: added,
+  /// removed, or at the same index with another `keys[i]` (what badges show of it) or other
+  /// members. Members of an unchanged cluster keep their badge, so only these need a look.
+  /// `keys` has one entry per cluster. Also refreshes `clustered`.
+  void ChangedMembers(const std::vector<std::uint64_t>& keys, std::vector<std::uint32_t>* out);
 
   bool dirty = false;                       ///< A page or picture arrived since the last Refresh.
   std::vector<Cluster> clusters;            ///< List signals + shared avatars (kSharedAvatar).
@@ -72,6 +78,16 @@ class ListSwarm {
     std::int32_t full_name_size;   ///< -1: no display name shown.
   };
   void Feed(const std::vector<ListMember>& members);
+  /// The clusters as the last ChangedMembers call saw them (key and members, by index); not
+  /// saved: after a load the first call falls back to `clustered` and every current member.
+  struct Reported {
+    std::uint64_t key;
+    std::vector<std::uint32_t> members;
+  };
+  std::vector<Reported> reported_;
+  bool reported_valid_ = false;
+  std::vector<Cluster> list_clusters_;  ///< analyzer_.Clusters() as of the last member fed.
+  std::size_t pictures_waiting_ = 0;    ///< Pictures added since the last Refresh.
   /// Re-makes the analyzer's clusters and the member index (Refresh's last step).
   void Recluster();
 

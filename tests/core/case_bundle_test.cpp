@@ -4,16 +4,45 @@
 
 #include <string>
 #include <vector>
+#include <ctime>
 
 #include "swarmlens/case_bundle.h"
 #include "swarmlens/sha256.h"
 #include "swarmlens/simulate.h"
 #include "swarmlens/swarmlens.h"
 #include "swarmlens/zip.h"
+#include "civil_time.h"  // core/src: the UTC fields the zip times and report dates use
 #include "test_data.h"
 
 namespace swarmlens {
 namespace {
+
+TEST(CivilTime, GivesTheUtcFieldsOfKnownDates) {
+  auto text = [](std::int64_t t) {
+    const UtcFields f = UtcFieldsOf(t);
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%04lld-%02d-%02d %02d:%02d:%02d", static_cast<long long>(f.year), f.month, f.day,
+                  f.hour, f.minute, f.second);
+    return std::string(buf);
+  };
+  EXPECT_EQ(text(0), "1970-01-01 00:00:00");
+  EXPECT_EQ(text(-1), "1969-12-31 23:59:59");
+  EXPECT_EQ(text(951782400), "2000-02-29 00:00:00");
+  EXPECT_EQ(text(1767323046), "2026-01-02 03:04:06");
+  EXPECT_EQ(text(4107542400), "2100-03-01 00:00:00");
+#ifndef __EMSCRIPTEN__
+  for (std::int64_t t = -2000000000; t < 4000000000; t += 7777777) {  // against libc, natively
+    const std::time_t tt = static_cast<std::time_t>(t);
+    std::tm tm{};
+    gmtime_r(&tt, &tm);
+    const UtcFields f = UtcFieldsOf(t);
+    ASSERT_EQ(f.year, tm.tm_year + 1900) << t;
+    ASSERT_EQ(f.month, tm.tm_mon + 1) << t;
+    ASSERT_EQ(f.day, tm.tm_mday) << t;
+    ASSERT_EQ(f.hour * 3600 + f.minute * 60 + f.second, tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec) << t;
+  }
+#endif
+}
 
 TEST(Zip, Crc32MatchesTheStandardCheckValue) {
   EXPECT_EQ(Crc32("123456789"), 0xCBF43926u);  // the CRC-32/ISO-HDLC check value

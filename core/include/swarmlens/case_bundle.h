@@ -53,4 +53,13 @@ Result<CaseBundle> BuildCaseBundle(const Engine& engine, std::span<const std::st
 /// `engine` unchanged; on success `engine` holds the bundle's case and nothing else.
 Result<BundleInfo> OpenCaseBundle(std::string_view zip, std::string_view source, Engine& engine);
 
+/// {"ok":true,"files":[{"name","content"}...],"counts":{...}}: a report for the wasm boundary
+/// (every file is UTF-8 text).
+std::string CaseReportJson(const CaseReport& report);
+/// {"ok":true,"payloads_included":N,"missing":["<sha256>"...],"ignored":N,"bytes":N} (the zip itself
+/// travels as bytes).
+std::string CaseBundleJson(const CaseBundle& bundle);
+/// {"ok":true,"generated_at":N,"files":N,"payloads_included":N,"missing":[...],"manifest_sha256":"..."}.
+std::string BundleInfoJson(const BundleInfo& info);
+
 }  // namespace swarmlens

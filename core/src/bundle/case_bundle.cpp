@@ -5,6 +5,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "swarmlens/report.h"
 #include "swarmlens/sha256.h"
 #include "swarmlens/zip.h"
 
@@ -33,6 +34,12 @@ bool IsHex64(std::string_view s) {
   for (char c : s)
     if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
   return true;
+}
+
+void AppendHexList(std::string& out, const std::vector<std::string>& list) {
+  out += '[';
+  for (std::size_t i = 0; i < list.size(); ++i) out += (i ? ",\"" : "\"") + list[i] + "\"";  // hex: no escaping
+  out += ']';
 }
 
 }  // namespace
@@ -174,6 +181,38 @@ Result<BundleInfo> OpenCaseBundle(std::string_view zip, std::string_view source,
   }
   engine = std::move(loaded);
   return info;
+}
+
+std::string CaseReportJson(const CaseReport& report) {
+  std::string out = "{\"ok\":true,\"files\":[";
+  for (std::size_t i = 0; i < report.files.size(); ++i) {
+    out += i ? ",{\"name\":" : "{\"name\":";
+    AppendJsonString(out, report.files[i].name);
+    out += ",\"content\":";
+    AppendJsonString(out, report.files[i].content);
+    out += '}';
+  }
+  const CaseCounts& n = report.counts;
+  out += "],\"counts\":{\"threats\":" + std::to_string(n.threats) + ",\"harassment\":" + std::to_string(n.harassment) +
+         ",\"hate\":" + std::to_string(n.hate) + ",\"coordinated_inauthentic_behaviour\":" + std::to_string(n.inauthentic) +
+         ",\"spam\":" + std::to_string(n.spam) + ",\"flagged_accounts\":" + std::to_string(n.flagged_accounts) + "}}";
+  return out;
+}
+
+std::string CaseBundleJson(const CaseBundle& bundle) {
+  std::string out = "{\"ok\":true,\"payloads_included\":" + std::to_string(bundle.payloads_included) + ",\"missing\":";
+  AppendHexList(out, bundle.missing);
+  out += ",\"ignored\":" + std::to_string(bundle.ignored) + ",\"bytes\":" + std::to_string(bundle.zip.size()) + "}";
+  return out;
+}
+
+std::string BundleInfoJson(const BundleInfo& info) {
+  std::string out = "{\"ok\":true,\"generated_at\":" + std::to_string(info.generated_at) +
+                    ",\"files\":" + std::to_string(info.files) +
+                    ",\"payloads_included\":" + std::to_string(info.payloads_included) + ",\"missing\":";
+  AppendHexList(out, info.missing);
+  out += ",\"manifest_sha256\":\"" + info.manifest_sha256 + "\"}";
+  return out;
 }
 
 }  // namespace swarmlens

@@ -2,9 +2,9 @@
 #include "swarmlens/zip.h"
 
 #include <array>
-#include <ctime>
 #include <unordered_set>
 
+#include "civil_time.h"
 #include "utf8.h"
 
 namespace swarmlens {
@@ -50,12 +50,10 @@ std::uint32_t Get32(std::string_view s, std::size_t at) { return Get16(s, at) | 
 std::pair<std::uint16_t, std::uint16_t> DosTime(std::int64_t unix_seconds) {
   constexpr std::int64_t k1980 = 315532800;
   if (unix_seconds < k1980) return {0, (0 << 9) | (1 << 5) | 1};
-  const std::time_t t = static_cast<std::time_t>(unix_seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  if (tm.tm_year + 1900 > 2107) return {0, (0 << 9) | (1 << 5) | 1};
-  const auto time = static_cast<std::uint16_t>((tm.tm_hour << 11) | (tm.tm_min << 5) | (tm.tm_sec / 2));
-  const auto date = static_cast<std::uint16_t>(((tm.tm_year - 80) << 9) | ((tm.tm_mon + 1) << 5) | tm.tm_mday);
+  const UtcFields utc = UtcFieldsOf(unix_seconds);
+  if (utc.year > 2107) return {0, (0 << 9) | (1 << 5) | 1};
+  const auto time = static_cast<std::uint16_t>((utc.hour << 11) | (utc.minute << 5) | (utc.second / 2));
+  const auto date = static_cast<std::uint16_t>(((utc.year - 1980) << 9) | (utc.month << 5) | utc.day);
   return {time, date};
 }
 

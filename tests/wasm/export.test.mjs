@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import test from 'node:test';
-import { ROOT, newEngine } from './helpers.mjs';
+import { ROOT, newEngine, storedZipEntries as unzip } from './helpers.mjs';
 
 const examples = path.join(ROOT, 'examples', 'followers');
 const pages = fs.readdirSync(examples).filter((f) => f.endsWith('.json')).sort()
@@ -31,28 +31,6 @@ async function capturedCase() {
   return { engine, payloads: [...pages, comments].map((b) => new Uint8Array(b)) };
 }
 
-/** The stored entries of a zip, read from its central directory (a reader independent of ours). */
-function unzip(bytes) {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const end = bytes.length - 22;
-  assert.equal(view.getUint32(end, true), 0x06054b50);
-  const count = view.getUint16(end + 10, true);
-  let at = view.getUint32(end + 16, true);
-  const files = new Map();
-  for (let i = 0; i < count; i++) {
-    assert.equal(view.getUint32(at, true), 0x02014b50);
-    assert.equal(view.getUint16(at + 8, true), 0x0800);  // UTF-8 names
-    assert.equal(view.getUint16(at + 10, true), 0);      // stored
-    const size = view.getUint32(at + 24, true);
-    const nameLength = view.getUint16(at + 28, true);
-    const local = view.getUint32(at + 42, true);
-    const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
-    const data = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-    files.set(name, bytes.subarray(data, data + size));
-    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
-  }
-  return files;
-}
 
 test('exportCase gives the report files with a manifest that verifies', async () => {
   const { engine } = await capturedCase();

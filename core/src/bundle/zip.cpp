@@ -214,7 +214,8 @@ Result<std::vector<ZipEntryView>> ReadZip(std::string_view zip, std::string_view
     if (size == kMax32 || local == kMax32) return Bad(ErrorCode::kUnsupportedVersion, source, at, quoted + " needs zip64");
     // The local header must be the same entry; the data follows it and ends before the directory.
     if (static_cast<std::size_t>(local) + kLocalSize > cd_offset || Get32(zip, local) != kLocalSig) {
-      return Bad(ErrorCode::kCorrupt, source, local, quoted + ": no local header where the directory points");
+      // Offset of the directory's pointer: `local` itself may lie past the end of the archive.
+      return Bad(ErrorCode::kCorrupt, source, at + 42, quoted + ": no local header where the directory points");
     }
     const std::size_t local_name = Get16(zip, local + 26), local_extra = Get16(zip, local + 28);
     const std::uint64_t data = static_cast<std::uint64_t>(local) + kLocalSize + local_name + local_extra;

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "image_decode.h"
+#include "swarmlens/case_bundle.h"
 #include "swarmlens/case_report.h"
 #include "swarmlens/hidden_words.h"
 #include "swarmlens/simulate.h"
@@ -38,7 +39,8 @@ Usage:
   swarmlens analyze [options] FILE|DIR|- ...
   swarmlens simulate SCENARIO [--seed N] --out DIR
   swarmlens evaluate [--seeds N] SCENARIO...
-  swarmlens report --state FILE --out DIR
+  swarmlens report --state FILE --out DIR [--payloads FILE|DIR ...]
+  swarmlens report --bundle FILE --out DIR
   swarmlens hidden-words [--lang fa,fa-Latn,en] [--only threats|insults] [--min-weight W] [--format text|lines|csv]
   swarmlens --help | --version
 
@@ -111,7 +113,16 @@ external resources; a cover sheet with counts by category in the terms Meta's re
 (threats, harassment, hate, coordinated inauthentic behaviour, spam), the swarms with their
 members and a chart of account id (creation order) against follow order, the threatening and
 abusive comments with their authors, the flagged accounts, the SHA-256 of every payload),
-accounts.csv, comments.csv, case.json (everything, with the payload manifest) and SHA256SUMS.
+accounts.csv, comments.csv, case.json (everything, with the payload manifest), SHA256SUMS and
+bundle.zip: the case to share with someone you trust (case.json, the case file, every captured
+payload as read, named by its SHA-256, and a SHA256SUMS manifest; store-only zip). The case
+file keeps each payload's SHA-256, not its bytes: report re-reads the payloads from the file
+names analyze was given, and from --payloads FILE|DIR (any file below DIR) if they moved; a file
+whose SHA-256 is not one of the case's is left out, and payloads not found are listed on stderr.
+report --bundle opens such a bundle read only (nothing is written back): it checks every file
+against the manifest and refuses a changed, renamed, added or removed file naming it, then
+writes the same report.html, CSV, case.json and SHA256SUMS the sender's report had, and prints
+the SHA-256 of the bundle's manifest for you to compare with the one the sender tells you.
 evaluate runs each scenario over N seeds (default 3) through the same pipeline and prints swarm
 recall, organic false-positive rate (level high; and medium or high), cluster purity and which
 signals covered the swarm.
@@ -763,14 +774,89 @@ int EvaluateCommand(const std::vector<std::string>& args) {
   return bad ? kExitBadInput : kExitOk;
 }
 
-// swarmlens report --state FILE --out DIR
+// Every regular file of --payloads FILE|DIR (DIR: recursively, in name order).
+bool CollectPayloadFiles(const std::string& path, std::vector<fs::path>& out) {
+  std::error_code ec;
+  if (!fs::is_directory(path, ec)) {
+    out.emplace_back(path);
+    return true;
+  }
+  std::vector<fs::path> found;
+  for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    if (it->is_regular_file(ec)) found.push_back(it->path());
+  }
+  if (ec) {
+    std::fprintf(stderr, "swarmlens: %s: cannot read folder: %s\n", path.c_str(), ec.message().c_str());
+    return false;
+  }
+  std::sort(found.begin(), found.end());
+  out.insert(out.end(), found.begin(), found.end());
+  return true;
+}
+
+// Writes the report's files to DIR; false (with a message) when one cannot be written.
+bool WriteReport(const std::string& out_dir, const CaseReport& report) {
+  std::error_code ec;
+  fs::create_directories(out_dir, ec);
+  for (const ReportFile& f : report.files) {
+    const fs::path path = fs::path(out_dir) / f.name;
+    if (!WriteFile(path, f.content)) {
+      std::fprintf(stderr, "swarmlens: %s: cannot write: %s\n", path.string().c_str(), std::strerror(errno));
+      return false;
+    }
+  }
+  return true;
+}
+
+void PrintCounts(const std::string& out_dir, const CaseCounts& n) {
+  std::printf("wrote %s/report.html, accounts.csv, comments.csv, case.json, SHA256SUMS\n"
+              "threats %zu, harassment %zu, hate %zu, coordinated inauthentic behaviour %zu accounts, spam %zu, "
+              "flagged accounts %zu\n",
+              out_dir.c_str(), n.threats, n.harassment, n.hate, n.inauthentic, n.spam, n.flagged_accounts);
+}
+
+// swarmlens report --bundle FILE --out DIR: a shared case, verified, read only.
+int ReportFromBundle(const std::string& bundle_path, const std::string& out_dir) {
+  std::string zip;
+  if (!ReadFile(bundle_path, zip)) {
+    std::fprintf(stderr, "swarmlens: %s: cannot read: %s\n", bundle_path.c_str(), std::strerror(errno));
+    return kExitBadInput;
+  }
+  Engine engine;
+  Result<BundleInfo> info = OpenCaseBundle(zip, bundle_path, engine);
+  if (!info) {
+    std::fprintf(stderr, "swarmlens: %s\nswarmlens: the bundle is refused: nothing was written\n",
+                 info.error().ToString().c_str());
+    return kExitBadInput;
+  }
+  const BundleInfo& b = info.value();
+  CaseReportOptions options;
+  options.generated_at = b.generated_at;  // the sender's date: the same report, byte for byte
+  const CaseReport report = BuildCaseReport(engine, options);
+  if (!WriteReport(out_dir, report)) return kExitBadInput;
+  std::printf("bundle %s verified: %zu files match SHA256SUMS; %zu payloads", bundle_path.c_str(), b.files,
+              b.payloads_included);
+  if (!b.missing.empty()) std::printf(" (%zu more were not included by the sender)", b.missing.size());
+  std::printf("\nmanifest SHA-256 %s (compare with the sender's)\nread only: the bundle is not changed\n",
+              b.manifest_sha256.c_str());
+  PrintCounts(out_dir, report.counts);
+  return kExitOk;
+}
+
+// swarmlens report --state FILE --out DIR [--payloads FILE|DIR ...] | --bundle FILE --out DIR
 int ReportCommand(const std::vector<std::string>& args) {
-  std::string state, out_dir;
+  std::string state, out_dir, bundle;
+  std::vector<std::string> payload_paths;
   for (std::size_t i = 1; i < args.size(); ++i) {
     if (args[i] == "--state" && i + 1 < args.size()) {
       state = args[++i];
     } else if (args[i] == "--out" && i + 1 < args.size()) {
       out_dir = args[++i];
+    } else if (args[i] == "--bundle" && i + 1 < args.size()) {
+      bundle = args[++i];
+    } else if (args[i] == "--payloads" && i + 1 < args.size()) {
+      payload_paths.push_back(args[++i]);
     } else if (args[i] == "-h" || args[i] == "--help") {
       std::fputs(kHelp, stdout);
       return kExitOk;
@@ -778,7 +864,12 @@ int ReportCommand(const std::vector<std::string>& args) {
       return Usage("unknown report argument '" + args[i] + "'");
     }
   }
-  if (state.empty() || out_dir.empty()) return Usage("report needs --state FILE and --out DIR");
+  if (!bundle.empty()) {
+    if (!state.empty() || !payload_paths.empty()) return Usage("report --bundle takes no --state or --payloads");
+    if (out_dir.empty()) return Usage("report --bundle FILE needs --out DIR");
+    return ReportFromBundle(bundle, out_dir);
+  }
+  if (state.empty() || out_dir.empty()) return Usage("report needs --state FILE and --out DIR (or --bundle FILE)");
   std::error_code ec;
   if (!fs::exists(state, ec)) {
     std::fprintf(stderr, "swarmlens: %s: no such case file (make it with analyze --state)\n", state.c_str());
@@ -786,24 +877,45 @@ int ReportCommand(const std::vector<std::string>& args) {
   }
   Engine engine;
   if (!LoadCase(state, engine)) return kExitBadInput;
+  // The payloads' bytes: re-read from the names analyze recorded, then from --payloads.
+  std::vector<fs::path> files;
+  for (const PayloadRecord& p : engine.Payloads()) {
+    if (fs::is_regular_file(p.source, ec)) files.emplace_back(p.source);
+  }
+  for (const std::string& path : payload_paths) {
+    if (!CollectPayloadFiles(path, files)) return kExitBadInput;
+  }
+  std::vector<std::string> texts;
+  for (const fs::path& f : files) {
+    std::string text;
+    if (!ReadFile(f.string(), text)) {
+      std::fprintf(stderr, "swarmlens: %s: cannot read: %s\n", f.string().c_str(), std::strerror(errno));
+      return kExitBadInput;
+    }
+    texts.push_back(std::move(text));
+  }
   CaseReportOptions options;
   options.generated_at = static_cast<std::int64_t>(std::time(nullptr));
   const CaseReport report = BuildCaseReport(engine, options);
-  fs::create_directories(out_dir, ec);
-  for (const ReportFile& f : report.files) {
-    const fs::path path = fs::path(out_dir) / f.name;
-    std::ofstream out(path, std::ios::binary);
-    out.write(f.content.data(), static_cast<std::streamsize>(f.content.size()));
-    if (!out) {
-      std::fprintf(stderr, "swarmlens: %s: cannot write: %s\n", path.string().c_str(), std::strerror(errno));
-      return kExitBadInput;
-    }
+  Result<CaseBundle> built = BuildCaseBundle(engine, std::vector<std::string_view>(texts.begin(), texts.end()), options);
+  if (!built) {
+    std::fprintf(stderr, "swarmlens: %s\n", built.error().ToString().c_str());
+    return kExitBadInput;
   }
-  const CaseCounts& n = report.counts;
-  std::printf("wrote %s/report.html, accounts.csv, comments.csv, case.json, SHA256SUMS\n"
-              "threats %zu, harassment %zu, hate %zu, coordinated inauthentic behaviour %zu accounts, spam %zu, "
-              "flagged accounts %zu\n",
-              out_dir.c_str(), n.threats, n.harassment, n.hate, n.inauthentic, n.spam, n.flagged_accounts);
+  if (!WriteReport(out_dir, report)) return kExitBadInput;
+  const fs::path zip_path = fs::path(out_dir) / "bundle.zip";
+  if (!WriteFile(zip_path, built.value().zip)) {
+    std::fprintf(stderr, "swarmlens: %s: cannot write: %s\n", zip_path.string().c_str(), std::strerror(errno));
+    return kExitBadInput;
+  }
+  PrintCounts(out_dir, report.counts);
+  const CaseBundle& b = built.value();
+  std::printf("wrote %s: case.json, the case file, %zu of %zu payloads, SHA256SUMS\n", zip_path.string().c_str(),
+              b.payloads_included, engine.Payloads().size());
+  for (const std::string& hex : b.missing) {
+    std::fprintf(stderr, "swarmlens: payload %s not found (re-read from its name; give --payloads DIR if it moved)\n",
+                 hex.c_str());
+  }
   return kExitOk;
 }
 

@@ -15,6 +15,7 @@
 // acceptable because every page is re-sent as the user scrolls.
 import { createEngine } from './engine/swarmlens.js';
 import { pictureUrl } from './picture-url.js';
+import { openPayloadArchive } from './payload-archive.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const MAX_TEXT = 8 * 1024 * 1024;
@@ -63,6 +64,44 @@ function getEngine(site = 'instagram') {
   }
   return promise;
 }
+
+// ---- Case file page (case.html) ----------------------------------------------------------------
+
+/** Per site: the raw payloads the engine took, for the case bundle (payload-archive.js). */
+const archives = new Map();
+/** How archived bytes are stored; the passphrase codec (case-crypto.js) plugs in here. */
+const payloadCodec = undefined;
+
+/** Keeps a payload the engine ingested; never delays or fails the ingest. */
+function archivePayload(site, text) {
+  let archive = archives.get(site);
+  if (!archive) {
+    archive = openPayloadArchive(site, payloadCodec ? { codec: payloadCodec } : {});
+    archives.set(site, archive);
+  }
+  archive.put(text).catch((error) => console.warn('swarmlens: payload archive:', String(error)));
+}
+
+/** Whether a message comes from the extension's own case page (not a content script). */
+function fromCasePage(sender) {
+  return sender.id === api.runtime.id && typeof sender.url === 'string' &&
+    sender.url.split(/[?#]/)[0] === api.runtime.getURL('case.html');
+}
+
+/** The case page's copy of a site's case: the case file as base64 (messages carry JSON only). */
+async function caseSnapshot(message) {
+  if (message === null || typeof message !== 'object' || message.type !== 'swarmlens:case-snapshot' ||
+      !SITES.includes(message.site)) {
+    return { ok: false, error: { code: 'invalid_argument', message: 'expected {type: "swarmlens:case-snapshot", site}' } };
+  }
+  const bytes = (await getEngine(message.site)).save();
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return { ok: true, snapshot: btoa(binary) };
+}
+
+// The toolbar button opens the case page.
+api.action?.onClicked.addListener(() => api.tabs.create({ url: api.runtime.getURL('case.html') }));
 
 /** Next list position per `${owner}\n${list}`, so later pages continue the numbering. */
 const nextPosition = new Map();
@@ -155,6 +194,7 @@ async function ingestProfile(request) {
   const result = engine.ingest(request.text, { source: request.source, seenAt: Math.floor(Date.now() / 1000) });
   if (!result.ok) return errorReply(result);
   revision++;
+  archivePayload('instagram', request.text);
   return { ok: true, list: null, owner: null, accounts: badgeAccounts(result.accounts), ...swarmFields(engine, result) };
 }
 
@@ -173,6 +213,7 @@ async function ingest(request, receiver) {
   const result = engine.ingest(request.text, options);
   if (!result.ok) return errorReply(result);
   revision++;
+  archivePayload('instagram', request.text);
   nextPosition.set(key, firstPosition + result.accounts.length);
   addReceiver(receiver);
   queuePictures(listPictures(key), pictureUrls(request.text), result.accounts);
@@ -377,6 +418,7 @@ async function ingestComments(site, request, receiver) {
   const result = engine.ingestComments(request.text, { source: request.source, post: request.post });
   if (!result.ok) return errorReply(result);
   revision++;
+  archivePayload(site, request.text);
   const comments = result.comments.map(toCommentData);
   const pageKeys = new Map();  // the page's own authors: always answered
   const touched = new Map();   // post -> thread
@@ -689,6 +731,10 @@ function pushNow() {
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   // Only our own content scripts talk to us (no externally_connectable), but check anyway.
   if (sender.id !== api.runtime.id) return false;
+  if (fromCasePage(sender)) {
+    caseSnapshot(message).then(sendResponse, (error) => sendResponse(internalError(error)));
+    return true;
+  }
   const site = siteOf(sender);
   if (!site) return false;
   const receiver = sender.tab && Number.isInteger(sender.tab.id)

@@ -32,7 +32,11 @@ export default [
     languageOptions: { sourceType: 'module', globals: globals.node },
   },
   {
-    files: ['**/background.js', '**/picture-url.js'],
+    files: ['**/background.js', '**/picture-url.js', '**/payload-archive.js'],
     languageOptions: { sourceType: 'module', globals: { ...globals.serviceworker, ...extensionGlobals } },
+  },
+  {
+    files: ['**/case.js'],  // an extension page: a module with the DOM
+    languageOptions: { sourceType: 'module', globals: { ...globals.browser, ...extensionGlobals } },
   },
 ];

@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "swarmlens/case_bundle.h"
 #include "swarmlens/swarmlens.h"
 
 namespace {
@@ -235,6 +236,51 @@ int sl_load(Handle* h, const std::uint8_t* bytes, std::size_t len, const char* s
     return 0;
   }
   h->output = swarmlens::SnapshotInfoJson(loaded.value());
+  return 1;
+}
+
+/// Writes CaseReportJson (report.html, accounts.csv, comments.csv, case.json, SHA256SUMS as
+/// text, and the counts) of the engine's case; `generated_at` is the report's date (Unix seconds).
+void sl_export_case(Handle* h, double generated_at) {
+  swarmlens::CaseReportOptions options;
+  options.generated_at = ToUnixSeconds(generated_at);
+  h->output = swarmlens::CaseReportJson(swarmlens::BuildCaseReport(h->engine, options));
+}
+
+/// Builds the case bundle (swarmlens/case_bundle.h) from `count` raw payloads laid end to end in
+/// `data`, payload i being `lengths[i]` bytes. Returns 1 and writes CaseBundleJson, a '\n' and
+/// the zip's bytes, or returns 0 and writes ErrorJson (a bundle over 4 GiB).
+int sl_export_bundle(Handle* h, double generated_at, const char* data, const std::uint32_t* lengths, std::uint32_t count) {
+  std::vector<std::string_view> payloads;
+  payloads.reserve(count);
+  std::size_t at = 0;
+  for (std::uint32_t i = 0; i < count; ++i) {
+    payloads.push_back(View(data + at, lengths[i]));
+    at += lengths[i];
+  }
+  swarmlens::CaseReportOptions options;
+  options.generated_at = ToUnixSeconds(generated_at);
+  auto bundle = swarmlens::BuildCaseBundle(h->engine, payloads, options);
+  if (!bundle) {
+    h->output = swarmlens::ErrorJson(bundle.error());
+    return 0;
+  }
+  h->output = swarmlens::CaseBundleJson(bundle.value());
+  h->output += '\n';
+  h->output += bundle.value().zip;
+  return 1;
+}
+
+/// Verifies a case bundle and replaces the engine's state with its case (OpenCaseBundle).
+/// Writes BundleInfoJson (returns 1) or ErrorJson naming the refused file (returns 0, engine
+/// unchanged).
+int sl_open_bundle(Handle* h, const char* zip, std::size_t len, const char* source, std::size_t source_len) {
+  auto info = swarmlens::OpenCaseBundle(View(zip, len), View(source, source_len), h->engine);
+  if (!info) {
+    h->output = swarmlens::ErrorJson(info.error());
+    return 0;
+  }
+  h->output = swarmlens::BundleInfoJson(info.value());
   return 1;
 }
 

@@ -323,25 +323,86 @@ export class SwarmlensEngine {
    *   message: string, text: string}}}
    */
   load(bytes, options = {}) {
+    return this.#callWithBytes('load', bytes, options, (...args) => this.#m._sl_load(...args));
+  }
+
+
+  /**
+   * The case report of everything the engine holds, as the CLI's `swarmlens report` writes it:
+   * report.html (self-contained, no script), accounts.csv, comments.csv, case.json, SHA256SUMS.
+   * @param {object} [options]
+   * @param {number} [options.generatedAt] The report's date, Unix seconds (default: now). A
+   *   bundle's own date (openBundle().generated_at) gives the sender's report byte for byte.
+   * @returns {{ok: true, files: {name: string, content: string}[], counts: {threats: number,
+   *   harassment: number, hate: number, coordinated_inauthentic_behaviour: number, spam: number,
+   *   flagged_accounts: number}}}
+   */
+  exportCase(options = {}) {
     const handle = this.#live();
-    if (!(bytes instanceof Uint8Array)) throw new TypeError('load: bytes must be a Uint8Array');
-    if (options === null || typeof options !== 'object') throw new TypeError('load: options must be an object');
-    const { source = '' } = options;
-    if (typeof source !== 'string') throw new TypeError('load: source must be a string');
-    const sourceBytes = source === '' ? EMPTY : encoder.encode(source);
+    const generatedAt = reportDate(options, 'exportCase');
+    this.#m._sl_export_case(handle, generatedAt);
+    return this.#takeOutput();
+  }
+
+  /**
+   * The case bundle (a store-only zip: case.json, the case file, the payloads named by their
+   * SHA-256, a SHA256SUMS manifest) of the engine's case. Payloads whose SHA-256 is not one of
+   * the case's are left out (`ignored`); the case's payloads not given are listed in `missing`.
+   * @param {Uint8Array[]} payloads Raw payloads, the bytes as observed (as ingested, UTF-8).
+   * @param {{generatedAt?: number}} [options] The date of its case.json (default: now).
+   * @returns {{ok: true, bytes: Uint8Array, payloads_included: number, missing: string[],
+   *   ignored: number} | {ok: false, error: object}}
+   */
+  exportBundle(payloads, options = {}) {
+    const handle = this.#live();
+    if (!Array.isArray(payloads) || !payloads.every((p) => p instanceof Uint8Array)) {
+      throw new TypeError('exportBundle: payloads must be an array of Uint8Array');
+    }
+    const generatedAt = reportDate(options, 'exportBundle');
+    const total = payloads.reduce((n, p) => n + p.length, 0);
     const m = this.#m;
-    const base = m._sl_alloc(bytes.length + sourceBytes.length) >>> 0;
+    const lengthsBytes = payloads.length * 4;
+    const base = m._sl_alloc(lengthsBytes + total) >>> 0;  // [lengths | payloads]: malloc aligns base
     if (base === 0) throw new RangeError('swarmlens: out of wasm memory');
     try {
       const heap = m.HEAPU8; // Read after the allocation: growing memory replaces the buffer.
-      heap.set(bytes, base);
-      heap.set(sourceBytes, base + bytes.length);
-      m._sl_load(handle, base, bytes.length, base + bytes.length, sourceBytes.length);
-      return this.#takeOutput();
+      const lengths = new DataView(heap.buffer, base, lengthsBytes);
+      let at = base + lengthsBytes;
+      payloads.forEach((p, i) => {
+        lengths.setUint32(i * 4, p.length, true);
+        heap.set(p, at);
+        at += p.length;
+      });
+      const ok = m._sl_export_bundle(handle, generatedAt, base + lengthsBytes, base, payloads.length);
+      if (!ok) return this.#takeOutput();
+      const ptr = m._sl_output_ptr(handle) >>> 0;
+      const len = m._sl_output_len(handle) >>> 0;
+      const out = m.HEAPU8.subarray(ptr, ptr + len);
+      const newline = out.indexOf(10);
+      const summary = JSON.parse(decoder.decode(out.subarray(0, newline)));
+      summary.bytes = out.slice(newline + 1);
+      return summary;
     } finally {
+      m._sl_output_release(handle);
       m._sl_free(base);
     }
   }
+
+  /**
+   * Verifies a case bundle (every file against its SHA256SUMS, every payload against its name,
+   * case.json against the case file) and replaces the engine's state with its case. A changed,
+   * renamed, added or removed file never throws and never changes the engine: it returns
+   * { ok: false, error } whose message names the file. Use a separate engine for a bundle
+   * someone sent you: this one then holds their case only.
+   * @param {Uint8Array} bytes The zip.
+   * @param {{source?: string}} [options] A name for the bundle in error messages.
+   * @returns {{ok: true, generated_at: number, files: number, payloads_included: number,
+   *   missing: string[], manifest_sha256: string} | {ok: false, error: object}}
+   */
+  openBundle(bytes, options = {}) {
+    return this.#callWithBytes('openBundle', bytes, options, (...args) => this.#m._sl_open_bundle(...args));
+  }
+
 
   /** Bytes of wasm memory the module holds (diagnostics; wasm memory grows but never shrinks). */
   get memoryBytes() {
@@ -364,6 +425,29 @@ export class SwarmlensEngine {
     return this.#handle;
   }
 
+  // Copies `bytes` and options.source into wasm memory, calls `call(handle, ptr, len, sourcePtr,
+  // sourceLen)` and returns its JSON output (load, openBundle).
+  #callWithBytes(caller, bytes, options, call) {
+    const handle = this.#live();
+    if (!(bytes instanceof Uint8Array)) throw new TypeError(`${caller}: bytes must be a Uint8Array`);
+    if (options === null || typeof options !== 'object') throw new TypeError(`${caller}: options must be an object`);
+    const { source = '' } = options;
+    if (typeof source !== 'string') throw new TypeError(`${caller}: source must be a string`);
+    const sourceBytes = source === '' ? EMPTY : encoder.encode(source);
+    const m = this.#m;
+    const base = m._sl_alloc(bytes.length + sourceBytes.length) >>> 0;
+    if (base === 0) throw new RangeError('swarmlens: out of wasm memory');
+    try {
+      const heap = m.HEAPU8; // Read after the allocation: growing memory replaces the buffer.
+      heap.set(bytes, base);
+      heap.set(sourceBytes, base + bytes.length);
+      call(handle, base, bytes.length, base + bytes.length, sourceBytes.length);
+      return this.#takeOutput();
+    } finally {
+      m._sl_free(base);
+    }
+  }
+
   // Copies the last call's JSON out of wasm memory, releases it there, parses it.
   #takeOutput() {
     const m = this.#m;
@@ -378,4 +462,14 @@ export class SwarmlensEngine {
     }
     return JSON.parse(json);
   }
+}
+
+/** The report date of exportCase / exportBundle options: Unix seconds, default now. */
+function reportDate(options, caller) {
+  if (options === null || typeof options !== 'object') throw new TypeError(`${caller}: options must be an object`);
+  const { generatedAt = Math.floor(Date.now() / 1000) } = options;
+  if (!Number.isInteger(generatedAt) || generatedAt < 0) {
+    throw new TypeError(`${caller}: generatedAt must be a non-negative integer (Unix seconds)`);
+  }
+  return generatedAt;
 }

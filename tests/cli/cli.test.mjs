@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -512,4 +513,117 @@ test('hidden-words: a comma-separated list to paste, csv to review, options chec
     assert.equal(bad.code, 2, args.join(' '));
     assert.match(bad.err, /swarmlens: .*hidden-words|unknown hidden-words/);
   }
+});
+
+// The bundle: a zip other tools read, with the payloads as read, that a helper opens read only to
+// the same report; a changed file is refused by name.
+function tamperedCopy(zip, out, name, change) {
+  // Python's zipfile (stored) rewrites the archive: our reader must read other writers' zips too.
+  const script = `import sys, zipfile
+src, dst, name, mode = sys.argv[1:5]
+with zipfile.ZipFile(src) as z, zipfile.ZipFile(dst, 'w', zipfile.ZIP_STORED) as o:
+    for info in z.infolist():
+        data = z.read(info)
+        if info.filename == name:
+            data = data.replace(b'"', b"'", 1) if mode == 'change' else data
+            if mode == 'drop': continue
+        o.writestr(info.filename, data)
+    if mode == 'add': o.writestr('extra.txt', b'added')`;
+  const r = spawnSync('python3', ['-c', script, zip, out, name, change], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+}
+
+test('report: bundle.zip holds the payloads as read; report --bundle gives the same report, read only', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'swarmlens-bundle-'));
+  const inputs = path.join(dir, 'captured');
+  mkdirSync(inputs);
+  for (const name of readdirSync(examples)) copyFileSync(path.join(examples, name), path.join(inputs, name));
+  copyFileSync(path.join(root, 'examples/comments/post_comments.json'), path.join(inputs, 'zz_comments.json'));
+  const state = path.join(dir, 'case.swl');
+  const a = run(['analyze', '--format', 'jsonl', '--list', 'followers', '--owner', 'example_activist',
+    '--state', state, inputs]);
+  assert.equal(a.code, 0, a.err);
+  const out = path.join(dir, 'out');
+  const r = run(['report', '--state', state, '--out', out]);
+  assert.equal(r.code, 0, r.err);
+  const files = readdirSync(inputs).length;
+  assert.match(r.out, new RegExp(`bundle\\.zip: case\\.json, the case file, ${files} of ${files} payloads`));
+  const zip = path.join(out, 'bundle.zip');
+  // unzip checks every CRC; sha256sum -c checks the manifest of the extracted files.
+  assert.equal(spawnSync('unzip', ['-tq', zip]).status, 0);
+  const unpacked = path.join(dir, 'unpacked');
+  assert.equal(spawnSync('unzip', ['-q', zip, '-d', unpacked]).status, 0);
+  const check = spawnSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: unpacked, encoding: 'utf8' });
+  assert.equal(check.status, 0, check.stdout + check.stderr);
+  for (const name of readdirSync(inputs)) {
+    const bytes = readFileSync(path.join(inputs, name));
+    const hex = createHash('sha256').update(bytes).digest('hex');
+    assert.deepEqual(readFileSync(path.join(unpacked, 'payloads', hex)), bytes, name);
+  }
+  assert.deepEqual(readFileSync(path.join(unpacked, 'case.json')), readFileSync(path.join(out, 'case.json')));
+
+  // The helper's side: the same files, byte for byte (same accounts, levels, clusters, comments).
+  const seen = path.join(dir, 'seen');
+  const stateBefore = readFileSync(state);
+  const o = run(['report', '--bundle', zip, '--out', seen]);
+  assert.equal(o.code, 0, o.err);
+  assert.match(o.out, new RegExp(`${files + 2} files match SHA256SUMS; ${files} payloads`));
+  const manifestHex = createHash('sha256').update(readFileSync(path.join(unpacked, 'SHA256SUMS'))).digest('hex');
+  assert.match(o.out, new RegExp(`manifest SHA-256 ${manifestHex}`));
+  for (const name of ['report.html', 'accounts.csv', 'comments.csv', 'case.json', 'SHA256SUMS']) {
+    assert.deepEqual(readFileSync(path.join(seen, name)), readFileSync(path.join(out, name)), name);
+  }
+  const shared = JSON.parse(readFileSync(path.join(seen, 'case.json'), 'utf8'));
+  assert.ok(shared.clusters.length > 0 && shared.accounts.some((x) => x.level === 'high'));
+  assert.deepEqual(readFileSync(state), stateBefore);
+  assert.deepEqual(readFileSync(zip), readFileSync(path.join(out, 'bundle.zip')));
+
+  // Tampering is refused naming the file, and nothing is written.
+  const first = readdirSync(path.join(unpacked, 'payloads'))[0];
+  const cases = [
+    ['change', `payloads/${first}`, new RegExp(`file "payloads/${first}" was changed: its SHA-256 is [0-9a-f]{64}, the manifest says ${first}`)],
+    ['change', 'case.json', /file "case\.json" was changed/],
+    ['drop', `payloads/${first}`, new RegExp(`SHA256SUMS line \\d+: file "payloads/${first}" is missing from the bundle`)],
+    ['add', 'none', /file "extra\.txt" is not in the manifest \(added after export\)/],
+  ];
+  for (const [mode, name, message] of cases) {
+    const bad = path.join(dir, `bad-${mode}.zip`);
+    tamperedCopy(zip, bad, name, mode);
+    const refused = path.join(dir, `refused-${mode}`);
+    const t = run(['report', '--bundle', bad, '--out', refused]);
+    assert.equal(t.code, 1, `${mode} ${name}`);
+    assert.match(t.err, message);
+    assert.match(t.err, /the bundle is refused: nothing was written/);
+    assert.equal(existsSync(refused), false);
+  }
+  const flipped = readFileSync(zip);
+  flipped[200] ^= 1;
+  writeFileSync(path.join(dir, 'flipped.zip'), flipped);
+  assert.match(run(['report', '--bundle', path.join(dir, 'flipped.zip'), '--out', path.join(dir, 'x')]).err,
+    /entry "case\.json": CRC-32 mismatch/);
+  assert.equal(run(['report', '--bundle', zip]).code, 2);
+  assert.equal(run(['report', '--bundle', zip, '--state', state, '--out', seen]).code, 2);
+});
+
+test('report: payloads moved after analyze are found with --payloads, else listed as not found', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'swarmlens-bundle-'));
+  const inputs = path.join(dir, 'captured');
+  mkdirSync(inputs);
+  for (const name of ['page_001.json', 'page_002.json']) copyFileSync(path.join(examples, name), path.join(inputs, name));
+  const state = path.join(dir, 'case.swl');
+  assert.equal(run(['analyze', '--state', state, inputs]).code, 0);
+  const moved = path.join(dir, 'moved');
+  renameSync(inputs, moved);
+  const r = run(['report', '--state', state, '--out', path.join(dir, 'out')]);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /0 of 2 payloads/);
+  assert.equal(r.err.match(/payload [0-9a-f]{64} not found/g).length, 2);
+  const again = run(['report', '--state', state, '--out', path.join(dir, 'out2'), '--payloads', moved,
+    '--payloads', path.join(examples, 'page_003.json')]);
+  assert.equal(again.code, 0, again.err);
+  assert.match(again.out, /2 of 2 payloads/);
+  assert.equal(again.err, '');
+  const o = run(['report', '--bundle', path.join(dir, 'out', 'bundle.zip'), '--out', path.join(dir, 'seen')]);
+  assert.equal(o.code, 0, o.err);
+  assert.match(o.out, /0 payloads \(2 more were not included by the sender\)/);
 });

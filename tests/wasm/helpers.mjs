@@ -76,3 +76,33 @@ export function syntheticPage(n, firstPk = 70000000000) {
   }
   return JSON.stringify({ users, big_list: true, page_size: n, next_max_id: 'QVFEU1lOVEg=', status: 'ok' });
 }
+
+function check(ok, what) {
+  if (!ok) throw new Error(`not a store-only zip with UTF-8 names: ${what}`);
+}
+
+/**
+ * The entries (name -> bytes) of a store-only zip, read from its central directory: a reader
+ * independent of the core's, for checking what the engine writes.
+ */
+export function storedZipEntries(bytes) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const end = bytes.length - 22;
+  check(view.getUint32(end, true) === 0x06054b50, 'end record');
+  const count = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  const files = new Map();
+  for (let i = 0; i < count; i++) {
+    check(view.getUint32(at, true) === 0x02014b50, 'central header');
+    check(view.getUint16(at + 8, true) === 0x0800, 'UTF-8 name flag');
+    check(view.getUint16(at + 10, true) === 0, 'stored');
+    const size = view.getUint32(at + 24, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const local = view.getUint32(at + 42, true);
+    const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    const data = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    files.set(name, bytes.subarray(data, data + size));
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return files;
+}

@@ -1,7 +1,8 @@
 #include "swarmlens/creation.h"
 
+#include "civil_time.h"
+
 #include <cmath>
-#include <ctime>
 
 namespace swarmlens {
 
@@ -20,12 +21,10 @@ constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
 void SetDate(CreationEstimate* e) {
-  const std::time_t t = static_cast<std::time_t>(e->at);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  e->year = tm.tm_year + 1900;
-  e->month = tm.tm_mon + 1;
-  e->text = std::string(e->only_after ? "created after " : "created around ") + kMonths[tm.tm_mon] + " " +
+  const UtcFields utc = UtcFieldsOf(e->at);
+  e->year = static_cast<int>(utc.year);
+  e->month = utc.month;
+  e->text = std::string(e->only_after ? "created after " : "created around ") + kMonths[utc.month - 1] + " " +
             std::to_string(e->year);
 }
 }  // namespace

@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <ctime>
 #include <map>
 #include <set>
 #include <utility>
 
+#include "civil_time.h"
 #include "swarmlens/creation.h"
 #include "swarmlens/report.h"
 #include "swarmlens/sha256.h"
@@ -45,12 +45,10 @@ std::string CsvField(std::string_view text) {
 
 std::string UtcTime(std::int64_t unix_seconds) {
   if (unix_seconds == 0) return {};
-  const auto t = static_cast<std::time_t>(unix_seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d UTC", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-                tm.tm_hour, tm.tm_min);
+  const UtcFields utc = UtcFieldsOf(unix_seconds);
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%04lld-%02d-%02d %02d:%02d UTC", static_cast<long long>(utc.year), utc.month, utc.day,
+                utc.hour, utc.minute);
   return buf;
 }
 

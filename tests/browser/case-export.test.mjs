@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { ORIGIN, ROOT, extensionDir, rowsHaveBadges } from './fixture-site.mjs';
-import { IMAGE_HOST, SWARM_PAGE_URL, expectedSwarm, loadSwarmFixture, pictureCache, serveSwarm } from './swarm-fixture.mjs';
+import { IMAGE_HOST, SWARM_PAGE_URL, expectedSwarm, loadSwarmFixture, pictureCache, routeSwarmSite } from './swarm-fixture.mjs';
 import { storedZipEntries } from '../wasm/helpers.mjs';
 
 const ALLOWED_SCHEMES = /^(chrome-extension|data|blob|about):/;
@@ -74,20 +74,7 @@ before(async () => {
     ],
   });
   context.setDefaultTimeout(30_000);  // failure bound only
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (ALLOWED_SCHEMES.test(url)) return route.continue();
-    blocked.push(url);
-    return route.abort('blockedbyclient');
-  });
-  await context.route(`${ORIGIN}/**`, async (route) => {
-    const answer = await serveSwarm(route.request().url(), fixture);
-    if (!answer) {
-      blocked.push(route.request().url());
-      return route.abort('blockedbyclient');
-    }
-    return route.fulfill(answer);
-  });
+  await routeSwarmSite(context, fixture, blocked, ALLOWED_SCHEMES);
   await context.route((url) => url.protocol === 'https:' && IMAGE_HOST.test(url.hostname), (route) => {
     const user = fixture.byUrl.get(route.request().url());
     if (!user || user.anonymous) return route.fulfill({ status: 404, contentType: 'text/plain', body: '' });

@@ -307,3 +307,24 @@ export async function expectedSwarm(extDir, fixture, pictures) {
   engine.dispose();
   return { accounts: new Map(ranked.accounts.map((a) => [a.username, a])), clusters: ranked.clusters, pagesClusters };
 }
+
+/**
+ * Routes a browser context for the swarm site: `allowedSchemes` pass, the fixture site is served
+ * by serveSwarm, everything else is blocked and recorded in `blocked`.
+ */
+export async function routeSwarmSite(context, fixture, blocked, allowedSchemes) {
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (allowedSchemes.test(url)) return route.continue();
+    blocked.push(url);
+    return route.abort('blockedbyclient');
+  });
+  await context.route(`${ORIGIN}/**`, async (route) => {
+    const answer = await serveSwarm(route.request().url(), fixture);
+    if (!answer) {
+      blocked.push(route.request().url());
+      return route.abort('blockedbyclient');
+    }
+    return route.fulfill(answer);
+  });
+}

@@ -19,7 +19,7 @@ import { chromium } from 'playwright-core';
 import { ORIGIN, assertBadges, extensionDir, readBadges, rowsHaveBadges } from './fixture-site.mjs';
 import {
   HOSTILE_PICTURE_URLS, IMAGE_HOST, SWARM_OWNER, SWARM_PAGE_URL, expectedSwarm, loadSwarmFixture, pictureCache,
-  serveSwarm,
+  routeSwarmSite,
 } from './swarm-fixture.mjs';
 
 const ALLOWED_SCHEMES = /^(chrome-extension|data|blob):/;
@@ -91,20 +91,7 @@ before(async () => {
   await context.addCookies([CDN_COOKIE]);
 
   context.on('request', (request) => requests.push(request.url()));
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (ALLOWED_SCHEMES.test(url)) return route.continue();
-    blocked.push(url);
-    return route.abort('blockedbyclient');
-  });
-  await context.route(`${ORIGIN}/**`, async (route) => {
-    const answer = await serveSwarm(route.request().url(), fixture);
-    if (!answer) {
-      blocked.push(route.request().url());
-      return route.abort('blockedbyclient');
-    }
-    return route.fulfill(answer);
-  });
+  await routeSwarmSite(context, fixture, blocked, ALLOWED_SCHEMES);
   // Meta's image hosts: the PNG drawn for the account whose profile_pic_url this is.
   await context.route((url) => url.protocol === 'https:' && IMAGE_HOST.test(url.hostname), async (route) => {
     const request = route.request();

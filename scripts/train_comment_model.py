@@ -67,7 +67,7 @@ from sklearn.metrics import accuracy_score, f1_score, precision_score, recall_sc
 from sklearn.model_selection import StratifiedKFold
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from model_check import Tolerance, check_file  # noqa: E402
+from model_check import Tolerance, check_file, compare  # noqa: E402
 import comment_data  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
@@ -75,6 +75,9 @@ HEADER_PATH = REPO / "core" / "src" / "comment_model_weights.h"
 GOLDEN_PATH = REPO / "tests" / "data" / "comment_model" / "golden.tsv"
 # What `--check` accepts from a retrain on another machine (scripts/model_check.py).
 CHECK_TOLERANCE = Tolerance(int_step=1, int_fraction=0.02, int_slack=3, float_atol=0.02, float_rtol=0.01)
+# The committed golden against the committed header: the same arithmetic on any machine, up to
+# the order of a sparse dot product's sum.
+GOLDEN_CONSISTENCY = Tolerance(int_step=0, int_fraction=0.0, int_slack=0, float_atol=1e-7, float_rtol=1e-8)
 COMMAND = "/usr/bin/python3 scripts/train_comment_model.py"
 
 MODEL_NAME = "comments-charwb-lr-2"
@@ -741,6 +744,35 @@ def render_golden(harassment, violence):
     return "\n".join(lines) + "\n"
 
 
+def read_committed_models(path):
+    """(harassment, violence) as fit() returns them, read back from the committed header."""
+    text = path.read_text(encoding="utf-8")
+
+    def constant(name):
+        return float(re.search(rf"\b{name} = ([-+0-9.eE]+);", text).group(1))
+
+    body = text[text.index("kWeights["):]
+    body = body[body.index("{") + 1:body.index("};")]
+    inter = np.array([int(x) for x in body.replace("\n", "").split(",") if x.strip()], dtype=np.int64)
+    if inter.size != 2 << BUCKET_BITS:
+        raise ValueError(f"{path}: {inter.size} weights, expected {2 << BUCKET_BITS}")
+    return ((inter[0::2].astype(np.int8), constant("kScale"), constant("kBias")),
+            (inter[1::2].astype(np.int8), constant("kViolenceScale"), constant("kViolenceBias")))
+
+
+def check_golden(retrained_golden):
+    """--check for the golden file. It is a function of the header (it pins the C++ scorer to the
+    committed weights), so it is checked against the golden the committed header gives, tightly;
+    a retrain on another machine moves some int8 buckets by one step (the header's tolerance), which
+    moves a short text's logit by up to a step times its feature weight: shown, not failed on."""
+    committed_models = read_committed_models(HEADER_PATH)
+    status = check_file(GOLDEN_PATH, render_golden(*committed_models), GOLDEN_CONSISTENCY, REPO)
+    if GOLDEN_PATH.exists():
+        _, lines = compare(GOLDEN_PATH.read_text(encoding="utf-8"), retrained_golden, GOLDEN_CONSISTENCY)
+        print(f"  retrained on this machine vs committed: {lines[0]}")
+    return status
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--check", action="store_true",
@@ -776,16 +808,13 @@ def main():
 
     header = render_header(harassment, violence, h_threshold, v_threshold, h_summary, v_summary, counts)
     golden = render_golden(harassment, violence)
-    status = 0
+    if args.check:
+        return check_file(HEADER_PATH, header, CHECK_TOLERANCE, REPO) | check_golden(golden)
     for path, text in ((HEADER_PATH, header), (GOLDEN_PATH, golden)):
-        rel = path.relative_to(REPO)
-        if args.check:
-            status |= check_file(path, text, CHECK_TOLERANCE, REPO)
-        else:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-            print(f"wrote {rel}")
-    return status
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path.relative_to(REPO)}")
+    return 0
 
 
 if __name__ == "__main__":
